@@ -1,0 +1,125 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useForm, useWatch } from 'react-hook-form';
+import { FormError, RequiredNote } from '@/components/forms/form-error';
+import { TextField } from '@/components/forms/field';
+import { PasswordPolicy } from '@/components/forms/password-policy';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { Button } from '@/components/ui/button';
+import { signUpAction } from '@/lib/actions/auth';
+import { signUpSchema, type SignUpInput } from '@/lib/validations/auth';
+
+const KINDS = [
+  { value: 'CANDIDAT', label: 'Je suis candidat', hint: 'Je cherche un apprentissage, un contrat de professionnalisation ou un stage.' },
+  {
+    value: 'ACTEUR',
+    label: "Je suis un acteur de la formation et de l'insertion",
+    hint: 'CFA, mission locale, organisme de formation, Cap emploi… : je publie des offres pour nos employeurs partenaires et j’accompagne des candidats.',
+  },
+] as const;
+
+export function SignUpForm({ defaultKind }: { defaultKind?: 'CANDIDAT' | 'ACTEUR' }) {
+  const form = useForm<SignUpInput>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: {
+      kind: defaultKind,
+      prenom: '',
+      nom: '',
+      email: '',
+      telephone: '',
+      password: '',
+      passwordConfirmation: '',
+      acceptCgu: false as unknown as true,
+    },
+  });
+  const { onSubmit, formError, pending } = useActionForm(form, signUpAction);
+  const { errors } = form.formState;
+  const password = useWatch({ control: form.control, name: 'password' });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Créer un compte">
+      <RequiredNote />
+      <FormError message={formError} />
+      <fieldset className="mb-6" aria-describedby={errors.kind ? 'kind-error' : undefined}>
+        <legend className="mb-2 font-medium">
+          Vous êtes <span aria-hidden="true">*</span>
+        </legend>
+        {errors.kind && (
+          <p id="kind-error" className="mb-2 text-sm font-medium text-rouge">
+            {errors.kind.message}
+          </p>
+        )}
+        <div className="grid gap-3 md:grid-cols-2">
+          {KINDS.map((kind) => (
+            <label key={kind.value} className="flex cursor-pointer gap-3 border border-bordure p-4 has-[:checked]:border-bleu has-[:checked]:bg-bleu-clair">
+              <input type="radio" value={kind.value} className="mt-1 h-5 w-5" {...form.register('kind')} />
+              <span>
+                <span className="block font-bold">{kind.label}</span>
+                <span className="block text-sm">{kind.hint}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-x-6 md:grid-cols-2">
+        <TextField id="prenom" label="Prénom" required error={errors.prenom?.message} inputProps={{ autoComplete: 'given-name', ...form.register('prenom') }} />
+        <TextField id="nom" label="Nom" required error={errors.nom?.message} inputProps={{ autoComplete: 'family-name', ...form.register('nom') }} />
+      </div>
+      <TextField
+        id="email"
+        label="E-mail"
+        required
+        hint="Format attendu : nom@exemple.fr"
+        error={errors.email?.message}
+        inputProps={{ type: 'email', autoComplete: 'email', ...form.register('email') }}
+      />
+      <TextField
+        id="telephone"
+        label="Téléphone (facultatif)"
+        hint="Format attendu : 05 56 00 00 00"
+        error={errors.telephone?.message}
+        inputProps={{ type: 'tel', autoComplete: 'tel', ...form.register('telephone') }}
+      />
+      <TextField
+        id="password"
+        label="Mot de passe"
+        required
+        hint={<PasswordPolicy id="password-policy" value={password} />}
+        error={errors.password?.message}
+        inputProps={{ type: 'password', autoComplete: 'new-password', ...form.register('password') }}
+      />
+      <TextField
+        id="passwordConfirmation"
+        label="Confirmation du mot de passe"
+        required
+        error={errors.passwordConfirmation?.message}
+        inputProps={{ type: 'password', autoComplete: 'new-password', ...form.register('passwordConfirmation') }}
+      />
+      <div className="mb-6">
+        <label className="flex gap-3">
+          <input
+            type="checkbox"
+            className="mt-1 h-5 w-5"
+            aria-invalid={errors.acceptCgu ? true : undefined}
+            aria-describedby={errors.acceptCgu ? 'acceptCgu-error' : undefined}
+            {...form.register('acceptCgu')}
+          />
+          <span>
+            J&apos;ai lu et j&apos;accepte la <Link href="/charte">charte d&apos;engagement</Link> et la{' '}
+            <Link href="/confidentialite">politique de confidentialité</Link> <span aria-hidden="true">*</span>
+          </span>
+        </label>
+        {errors.acceptCgu && (
+          <p id="acceptCgu-error" className="mt-1 text-sm font-medium text-rouge">
+            {errors.acceptCgu.message}
+          </p>
+        )}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Création du compte…' : 'Créer mon compte'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,300 @@
+import Link from 'next/link';
+import { PageHeader } from '@/components/layout/page-header';
+
+export const metadata = { title: 'Politique RGPD' };
+
+export default function PolitiqueRgpdPage() {
+  return (
+    <>
+      <PageHeader title="Politique RGPD" />
+      <div className="prose-cma max-w-3xl">
+        <p>
+          Cette page explique quelles données personnelles CMonAlternance utilise, pourquoi, qui peut les voir,
+          combien de temps elles sont conservées et comment exercer vos droits, conformément au Règlement général
+          sur la protection des données (RGPD) et à la loi « Informatique et Libertés ».
+        </p>
+
+        <h2 id="responsable">Responsable de traitement</h2>
+        <p>
+          CMonAlternance, service proposé en Nouvelle-Aquitaine, 1 place de l&apos;Exemple, 33000 Bordeaux (coordonnées
+          fictives de démonstration), est responsable des traitements de données réalisés sur le site
+          cmonalternance-na.fr.
+        </p>
+        <p>
+          Délégué à la protection des données (DPO) :{' '}
+          <a href="mailto:dpo@cmonalternance-na.fr">dpo@cmonalternance-na.fr</a> (adresse fictive de démonstration).
+        </p>
+
+        <h2 id="finalites">Pourquoi nous utilisons vos données (finalités)</h2>
+        <ul>
+          <li>
+            <strong>Gérer les comptes</strong> des candidats, des acteurs de la formation et de l&apos;insertion et de
+            l&apos;équipe CMonAlternance : création, connexion, mot de passe oublié.
+          </li>
+          <li>
+            <strong>Mettre en relation les candidats et les acteurs de la formation et de l&apos;insertion</strong> :
+            projets visibles dans la recherche de profils, profils favoris, alertes (projets correspondant à une
+            offre), messages « Contacter ce profil », candidatures et réponses aux candidatures.
+          </li>
+          <li>
+            <strong>Publier les offres</strong> d&apos;alternance et de stage des structures pour leurs employeurs
+            partenaires, et référencer sur « Vite mon stage » les structures qui accueillent des stagiaires de 3e
+            et de 2de.
+          </li>
+          <li>
+            <strong>Valider les employeurs partenaires</strong> : avant qu&apos;une structure puisse publier une offre
+            pour un employeur, l&apos;équipe CMonAlternance vérifie l&apos;entreprise (numéro SIRET, existence, activité)
+            afin d&apos;écarter les fausses offres.
+          </li>
+          <li>
+            <strong>Vous informer</strong> par e-mail des événements qui vous concernent : nouvelle candidature,
+            réponse à votre candidature, message reçu, décision sur un employeur, réinitialisation du mot de passe.
+          </li>
+          <li>
+            <strong>Assurer la sécurité du service</strong> : journaux de connexion et d&apos;audit, limitation des
+            tentatives de connexion.
+          </li>
+          <li>
+            <strong>Produire des statistiques</strong> d&apos;activité, sans nom ni coordonnées, pour les structures
+            (nombre de candidatures reçues, traitées…) et pour le pilotage du service.
+          </li>
+        </ul>
+
+        <h2 id="bases-legales">Bases légales</h2>
+        <ul>
+          <li>
+            <strong>Exécution des conditions d&apos;utilisation du service</strong> (article 6.1.b du RGPD) : gestion
+            de votre compte, de vos projets, de votre CV, de vos candidatures, des offres et des réponses, envoi des
+            e-mails de service.
+          </li>
+          <li>
+            <strong>Consentement</strong> (article 6.1.a) : la visibilité de votre projet par les acteurs de la
+            formation et de l&apos;insertion, donnée en cochant « Mon projet est visible par les acteurs de la
+            formation et de l&apos;insertion ». Vous pouvez la retirer à tout moment en décochant cette case : votre
+            projet n&apos;apparaît alors plus dans la recherche de profils.
+          </li>
+          <li>
+            <strong>Intérêt légitime</strong> (article 6.1.f) : validation des employeurs partenaires et lutte contre
+            les offres frauduleuses, sécurité du service (journaux d&apos;audit), statistiques anonymes.
+          </li>
+          <li>
+            <strong>Obligation légale</strong> (article 6.1.c) : conservation des données de connexion, et réponse
+            aux demandes des autorités habilitées.
+          </li>
+        </ul>
+
+        <h2 id="donnees">Données traitées</h2>
+        <ul>
+          <li>
+            <strong>Comptes</strong> : nom, prénom, adresse e-mail, numéro de téléphone (facultatif), rôle, date de
+            dernière connexion, mot de passe (enregistré uniquement sous une forme hachée, irréversible, jamais en clair).
+            Pour les acteurs, en plus : la structure de rattachement et le rôle de gestionnaire ou d&apos;utilisateur.
+          </li>
+          <li>
+            <strong>Projets</strong> des candidats : métier recherché, type d&apos;alternance, diplôme préparé et
+            niveau, durée de l&apos;alternance, zone de recherche (départements), formations déjà suivies,
+            expériences, choix de visibilité.
+          </li>
+          <li>
+            <strong>CV</strong> : le fichier que vous déposez, son nom et sa taille.
+          </li>
+          <li>
+            <strong>Candidatures</strong> : l&apos;offre concernée, le projet et le CV joints, votre message, la date,
+            le statut, la réponse de la structure et son message.
+          </li>
+          <li>
+            <strong>Messages</strong> : messages envoyés par les acteurs aux candidats avec « Contacter ce profil »,
+            notifications affichées sur le site.
+          </li>
+          <li>
+            <strong>Structures et employeurs</strong> : informations d&apos;entreprise (SIRET, raison sociale, code
+            NAF, adresse, e-mail et téléphone de contact), qui peuvent être des données personnelles pour un
+            entrepreneur individuel.
+          </li>
+          <li>
+            <strong>Données techniques</strong> : journaux de connexion et d&apos;audit (date, action réalisée, compte
+            concerné, adresse IP).
+          </li>
+        </ul>
+        <p>
+          Nous ne vous demandons aucune donnée sensible (santé, origine, opinions, religion…). N&apos;en indiquez pas
+          dans vos projets, vos messages ou votre CV : ni une photo ni votre date de naissance ne sont nécessaires
+          pour candidater.
+        </p>
+
+        <h2 id="destinataires">Qui peut voir vos données (destinataires)</h2>
+        <ul>
+          <li>
+            <strong>Les acteurs de la formation et de l&apos;insertion</strong> (CFA, missions locales, organismes de
+            formation…) voient uniquement :
+            <ul>
+              <li>
+                les projets que le candidat a rendus visibles, dans la recherche de profils, sous un numéro (par
+                exemple « PROJET 000000905 ») ;
+              </li>
+              <li>
+                les candidatures envoyées aux offres de leur structure, avec le message et le CV joints par le
+                candidat.
+              </li>
+            </ul>
+            Le CV n&apos;est jamais visible dans la recherche de profils : il n&apos;est transmis qu&apos;au travers
+            d&apos;une candidature, à la seule structure qui a publié l&apos;offre. Votre adresse e-mail et votre
+            numéro de téléphone ne sont jamais affichés aux acteurs.
+          </li>
+          <li>
+            <strong>Les employeurs partenaires</strong> n&apos;ont pas de compte sur le site : c&apos;est la structure
+            qui a publié l&apos;offre qui les associe, le cas échéant, au recrutement.
+          </li>
+          <li>
+            <strong>L&apos;équipe CMonAlternance</strong>, pour l&apos;assistance, la validation des employeurs et la
+            modération, dans la limite de ce qui est nécessaire à ces missions.
+          </li>
+          <li>
+            <strong>Nos prestataires techniques (sous-traitants)</strong>, qui agissent sur nos instructions :
+            l&apos;hébergeur du site, en France, et le prestataire d&apos;envoi des e-mails (voir ci-dessous).
+          </li>
+        </ul>
+        <p>Vos données ne sont jamais vendues ni utilisées à des fins publicitaires.</p>
+
+        <h2 id="transferts">Transferts hors de l&apos;Union européenne</h2>
+        <p>
+          Le site et ses données sont hébergés en France. Aucune donnée n&apos;est transférée hors de l&apos;Union
+          européenne, avec une précision que nous préférons vous donner clairement : les e-mails du service (par
+          exemple « Vous avez reçu une réponse à votre candidature ») sont envoyés par l&apos;intermédiaire de{' '}
+          <strong>Resend</strong>, prestataire d&apos;envoi d&apos;e-mails. Resend reçoit l&apos;adresse du destinataire
+          et le contenu du message, uniquement pour l&apos;acheminer. Cette société étant établie aux États-Unis, un
+          accès à ces données depuis les États-Unis ne peut pas être totalement exclu ; il est encadré par les
+          clauses contractuelles types de la Commission européenne prévues dans le contrat de sous-traitance conclu
+          avec elle.
+        </p>
+
+        <h2 id="conservation">Durées de conservation</h2>
+        <ul>
+          <li>
+            <strong>Comptes candidats inactifs</strong> : un compte sans connexion depuis 2 ans est anonymisé, après
+            l&apos;envoi d&apos;un e-mail d&apos;avertissement. Pour le garder, il suffit de vous reconnecter.
+          </li>
+          <li>
+            <strong>CV</strong> : supprimés 1 an après la dernière candidature à laquelle ils ont été joints. Vous
+            pouvez aussi supprimer votre CV vous-même à tout moment.
+          </li>
+          <li>
+            <strong>Candidatures ayant reçu une réponse</strong> : anonymisées 2 ans après la réponse.
+          </li>
+          <li>
+            <strong>Compte supprimé à votre demande</strong> : vos projets et vos CV sont effacés. Vos candidatures
+            sont anonymisées et conservées pour les statistiques des structures, sans nom, sans coordonnées et sans
+            CV.
+          </li>
+          <li>
+            <strong>Journaux de connexion et d&apos;audit</strong> : 1 an.
+          </li>
+        </ul>
+        <p>
+          Les comptes des acteurs de la formation et de l&apos;insertion sont conservés tant que la personne est
+          rattachée à sa structure ; à son départ, son compte est désactivé à la demande de la structure.
+        </p>
+
+        <h2 id="droits">Vos droits</h2>
+        <p>Vous disposez des droits suivants sur vos données :</p>
+        <ul>
+          <li>
+            <strong>Droit d&apos;accès</strong> : savoir quelles données nous détenons sur vous et en obtenir une
+            copie.
+          </li>
+          <li>
+            <strong>Droit de rectification</strong> : corriger des données inexactes. Vous pouvez modifier vous-même
+            vos projets, votre CV et les informations de votre compte.
+          </li>
+          <li>
+            <strong>Droit à l&apos;effacement</strong> : demander la suppression de vos données.
+          </li>
+          <li>
+            <strong>Droit à la portabilité</strong> : recevoir vos données dans un format lisible par une machine.
+          </li>
+          <li>
+            <strong>Droit d&apos;opposition</strong> : vous opposer à un traitement fondé sur l&apos;intérêt légitime,
+            pour des raisons tenant à votre situation particulière.
+          </li>
+          <li>
+            <strong>Droit à la limitation</strong> : demander le gel temporaire de l&apos;utilisation de vos données,
+            par exemple le temps de vérifier une contestation.
+          </li>
+          <li>
+            <strong>Retrait du consentement</strong> : rendre votre projet invisible à tout moment.
+          </li>
+          <li>
+            <strong>Directives après votre décès</strong> : indiquer ce que deviennent vos données.
+          </li>
+        </ul>
+        <h3 id="mes-donnees">La page « Mes données »</h3>
+        <p>
+          Si vous êtes candidat, la page <Link href="/candidat/donnees">Mes données</Link> de votre espace vous
+          permet, sans avoir à nous écrire :
+        </p>
+        <ul>
+          <li>de télécharger vos données (compte, projets, candidatures…) dans un fichier au format JSON ;</li>
+          <li>de supprimer votre compte.</li>
+        </ul>
+        <h3 id="exercer-droits">Nous écrire</h3>
+        <p>
+          Pour exercer vos autres droits, écrivez au délégué à la protection des données :{' '}
+          <a href="mailto:dpo@cmonalternance-na.fr">dpo@cmonalternance-na.fr</a>, ou par courrier à CMonAlternance,
+          Délégué à la protection des données, 1 place de l&apos;Exemple, 33000 Bordeaux. Nous vous répondons dans un
+          délai d&apos;un mois. En cas de doute raisonnable sur votre identité, nous pouvons vous demander un
+          justificatif.
+        </p>
+
+        <h2 id="mineurs">Candidats mineurs : information des parents</h2>
+        <p>
+          L&apos;alternance et les stages de 3e et de 2de concernent souvent des jeunes de moins de 18 ans. Les
+          candidats peuvent donc être mineurs.
+        </p>
+        <ul>
+          <li>
+            À partir de 15 ans, un mineur peut consentir seul à l&apos;utilisation de ses données pour ce service et
+            exercer lui-même ses droits.
+          </li>
+          <li>
+            Avant 15 ans, le consentement du mineur et celui du ou des titulaires de l&apos;autorité parentale sont
+            nécessaires ; les parents peuvent exercer les droits de leur enfant en écrivant à{' '}
+            <a href="mailto:dpo@cmonalternance-na.fr">dpo@cmonalternance-na.fr</a>.
+          </li>
+          <li>
+            La recherche de stages « <Link href="/vite-mon-stage">Vite mon stage</Link> » est consultable sans créer
+            de compte.
+          </li>
+        </ul>
+        <p>
+          Nous recommandons aux parents d&apos;accompagner leur enfant dans la création de son compte et de son projet,
+          et de lui rappeler qu&apos;aucune structure ne doit lui demander d&apos;argent ni ses coordonnées
+          personnelles en dehors du site (voir la <Link href="/charte">Charte d&apos;engagement</Link>).
+        </p>
+
+        <h2 id="securite">Sécurité</h2>
+        <p>
+          Les mesures de sécurité et l&apos;utilisation des cookies sont décrites dans la{' '}
+          <Link href="/confidentialite">Politique de confidentialité</Link>.
+        </p>
+
+        <h2 id="reclamation">Réclamation auprès de la CNIL</h2>
+        <p>
+          Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une
+          réclamation à la Commission nationale de l&apos;informatique et des libertés (CNIL) :
+        </p>
+        <ul>
+          <li>
+            en ligne :{' '}
+            <a href="https://www.cnil.fr/fr/plaintes" rel="noopener">
+              www.cnil.fr/fr/plaintes
+            </a>
+            ;
+          </li>
+          <li>par courrier : CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.</li>
+        </ul>
+
+        <p>Dernière mise à jour : 28 novembre 2026.</p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { GENERIC_ERROR_MESSAGE, UserFacingError } from '@/lib/errors';
+
+/** The one result type of every server action, for useActionState and react-hook-form's setError. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+
+export function ok<T>(data?: T, message?: string): ActionResult<T> {
+  return { ok: true, data, message };
+}
+
+export function fail(formError?: string, fieldErrors?: Record<string, string>): ActionResult<never> {
+  return { ok: false, formError, fieldErrors };
+}
+
+/** First message of each field, keyed by its dotted path. */
+export function fromZodError(error: z.ZodError): ActionResult<never> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    fieldErrors[key] ??= issue.message;
+  }
+  const formError = fieldErrors._form ?? 'Le formulaire contient des erreurs : corrigez les champs indiqués.';
+  delete fieldErrors._form;
+  return { ok: false, formError, fieldErrors };
+}
+
+/** Expected errors are shown; anything else is logged with a request id and shown as a generic message. */
+export function fromUnexpected(error: unknown): ActionResult<never> {
+  if (error instanceof UserFacingError) return fail(error.message, error.fieldErrors);
+  const id = randomUUID().slice(0, 8);
+  console.error(`[action] erreur ${id}`, error);
+  return fail(`${GENERIC_ERROR_MESSAGE} (référence ${id})`);
+}
+
+/** Next's redirect()/notFound() throw special errors that must be rethrown, not caught. */
+export function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+}

@@ -1,0 +1,66 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const FAKE_RESEND_PORT = Number(process.env.FAKE_RESEND_PORT ?? 4010);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * End-to-end tests against the production build (`next start`), a real PostgreSQL (DATABASE_URL,
+ * prepared by scripts/test.ts) and Debian's Chromium. E-mails go to a local fake Resend server.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: BASE_URL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: [
+    {
+      command: `npx tsx tests/fakes/resend-server.ts --port ${FAKE_RESEND_PORT}`,
+      url: `http://127.0.0.1:${FAKE_RESEND_PORT}/__fake/emails`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: process.env.DATABASE_URL ?? '',
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next-test',
+        AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-e2e-secret-e2e-secret-e2e',
+        APP_URL: BASE_URL,
+        RESEND_API_KEY: 're_test_e2e',
+        RESEND_BASE_URL: `http://127.0.0.1:${FAKE_RESEND_PORT}`,
+        EMAIL_FROM: 'CMonAlternance <ne-pas-repondre@cmonalternance-na.fr>',
+        EMAIL_WORKER_INTERVAL_MS: '300',
+      },
+    },
+  ],
+});
+
+export const FAKE_RESEND_URL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
