@@ -18,9 +18,10 @@ export default function AccessibilitePage() {
 
         <h2 id="etat-conformite">État de conformité</h2>
         <p>
-          Le site cmonalternance-na.fr est <strong>partiellement conforme</strong> avec le référentiel général
-          d&apos;amélioration de l&apos;accessibilité (RGAA), version 4.1, en raison des non-conformités et des
-          dérogations énumérées ci-dessous.
+          Le site cmonalternance-na.fr est <strong>non conforme</strong> avec le référentiel général
+          d&apos;amélioration de l&apos;accessibilité (RGAA), version 4.1 : aucun audit de conformité n&apos;a encore
+          été réalisé, ce qui impose cette mention. Le site est pourtant conçu et testé pour être accessible (voir
+          ci-dessous).
         </p>
 
         <h2 id="resultats-tests">Résultats des tests</h2>

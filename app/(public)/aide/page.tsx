@@ -63,7 +63,7 @@ export default function AidePage() {
         </p>
 
         <nav aria-labelledby="sommaire-titre" className="my-6 border-l-4 border-bleu bg-gris-clair px-6 py-4">
-          <h2 id="sommaire-titre" className="!mt-0">
+          <h2 id="sommaire-titre" className="mt-0!">
             Sommaire
           </h2>
           <ul>
@@ -192,11 +192,13 @@ export default function AidePage() {
             Au moment de la création de votre compte (complétez le formulaire{' '}
             <Link href="/mon-compte/structure">Ma structure</Link>). Renseignez les éléments relatifs à votre structure.
           </li>
-          <li>À la fin du formulaire cochez la case :</li>
-        </ul>
-        <ul>
-          <li>J&apos;accepte de recevoir des stagiaires de troisième (1 semaine)</li>
-          <li>J&apos;accepte de recevoir des stagiaires de seconde (2 semaines)</li>
+          <li>
+            À la fin du formulaire cochez la case :
+            <ul>
+              <li>J&apos;accepte de recevoir des stagiaires de troisième (1 semaine)</li>
+              <li>J&apos;accepte de recevoir des stagiaires de seconde (2 semaines)</li>
+            </ul>
+          </li>
         </ul>
         <p>
           Ces stages d&apos;observation vous permettent de faire découvrir vos métiers et faciliter vos futurs
@@ -550,7 +552,7 @@ export default function AidePage() {
           <li>
             <strong>Suivez vos candidatures</strong> dans <Link href="/candidat/candidatures">Mes candidatures</Link> :
             chacune est « Envoyée », « Entretien proposé » ou « Non retenue ». Vous êtes prévenu par e-mail lorsque la
-            structure vous répond ; sa réponse indique comment la contacter.
+            structure vous répond ; si elle vous propose un entretien, son message vous indique comment la contacter.
           </li>
         </ol>
         <p>

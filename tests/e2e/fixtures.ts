@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '@/tests/factories';
+import { DEMO_ACCOUNTS } from '@/prisma/seed';
+
+export const FAKE_RESEND_URL = `http://127.0.0.1:${process.env.FAKE_RESEND_PORT ?? 4010}`;
+
+export type Persona = 'admin' | 'gestionnaire' | 'utilisateur' | 'gestionnairePau' | 'candidat';
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/connexion');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+export const test = base.extend<{ loginAs: (persona: Persona) => Promise<void> }>({
+  loginAs: async ({ page }, use) => {
+    await use(async (persona) => {
+      await signIn(page, DEMO_ACCOUNTS[persona]);
+      await expect(page.getByTestId('current-user')).toBeVisible();
+    });
+  },
+});
+
+export { expect };
+
+/** axe-core with the WCAG 2.1 A and AA rules: no violation allowed. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, 'violations axe').toEqual([]);
+}
+
+export interface FakeEmail {
+  id: string;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Waits for an e-mail to reach the fake Resend server (the app's worker delivers it). */
+export async function waitForEmail(to: string, subjectIncludes: string, timeoutMs = 15_000): Promise<FakeEmail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${FAKE_RESEND_URL}/__fake/emails`);
+    const emails = (await res.json()) as FakeEmail[];
+    const found = emails.find((e) => e.to.includes(to) && e.subject.includes(subjectIncludes));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Aucun e-mail « ${subjectIncludes} » reçu pour ${to}`);
+}
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.test`;
+}
