@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, signOut, test } from './fixtures';
 
 test.describe('Accès aux espaces', () => {
   for (const path of ['/mon-espace', '/admin', '/mon-compte/structure', '/candidat', '/mes-offres/nouvelle']) {
@@ -11,8 +11,8 @@ test.describe('Accès aux espaces', () => {
 
   test('après connexion, on revient à la page demandée', async ({ page }) => {
     await page.goto('/mon-espace/favoris');
-    await page.getByLabel('E-mail').fill('gestionnaire@cfa-batiment-gironde.test');
-    await page.getByLabel('Mot de passe', { exact: true }).fill('Alternance2026!');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('gestionnaire@cfa-batiment-gironde.test');
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('Alternance2026!');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect(page).toHaveURL(/\/mon-espace\/favoris$/);
   });
@@ -32,7 +32,7 @@ test.describe('Accès aux espaces', () => {
     await loginAs('candidat');
     expect((await page.goto('/mon-espace'))?.status()).toBe(403);
     expect((await page.goto('/mes-offres'))?.status()).toBe(403);
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signOut(page);
     await loginAs('utilisateur');
     expect((await page.goto('/candidat'))?.status()).toBe(403);
   });
@@ -41,7 +41,7 @@ test.describe('Accès aux espaces', () => {
     await loginAs('utilisateur');
     await page.goto('/mon-compte/utilisateurs');
     await expect(page).toHaveURL(/\/\?erreur=gestionnaire$/);
-    await expect(page.getByRole('alert')).toHaveText('Seul le gestionnaire peut accéder aux rôles utilisateurs de ma structure');
+    await expect(page.getByText('Seul le gestionnaire peut accéder aux rôles utilisateurs de ma structure', { exact: true })).toBeVisible();
   });
 
   test('le gestionnaire voit les membres de sa structure et pas ceux d’une autre', async ({ page, loginAs }) => {
@@ -56,11 +56,11 @@ test.describe('Accès aux espaces', () => {
     // created by the sign-up spec too, but keep this test independent
     await page.goto('/inscription?profil=acteur');
     const email = `sans-structure-${Date.now()}@exemple.test`;
-    await page.getByLabel('Prénom').fill('Sam');
-    await page.getByLabel('Nom', { exact: true }).fill('Structure');
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill('Alternance2026!');
-    await page.getByLabel('Confirmation du mot de passe').fill('Alternance2026!');
+    await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Sam');
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Structure');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(email);
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('Alternance2026!');
+    await page.getByRole('textbox', { name: 'Confirmation du mot de passe', exact: true }).fill('Alternance2026!');
     await page.getByLabel(/J'ai lu et j'accepte/).check();
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect(page).toHaveURL(/\/mon-compte\/structure$/);

@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@/tests/factories';
-import { expect, signIn, test, uniqueEmail, waitForEmail } from './fixtures';
+import { expect, formError, signIn, signOut, test, uniqueEmail, waitForEmail } from './fixtures';
 
 const NEW_PASSWORD = 'Nouveau-mot2passe!';
 
@@ -12,11 +12,11 @@ test.describe('Créer un compte, se connecter, se déconnecter', () => {
       const email = uniqueEmail('inscription');
       await page.goto('/inscription');
       await page.getByLabel(kind.label).check();
-      await page.getByLabel('Prénom').fill('Inès');
-      await page.getByLabel('Nom', { exact: true }).fill('Testeuse');
-      await page.getByLabel('E-mail').fill(email.toUpperCase());
-      await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByLabel('Confirmation du mot de passe').fill(DEMO_PASSWORD);
+      await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Inès');
+      await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Testeuse');
+      await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(email.toUpperCase());
+      await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('textbox', { name: 'Confirmation du mot de passe', exact: true }).fill(DEMO_PASSWORD);
       await page.getByLabel(/J'ai lu et j'accepte/).check();
       await page.getByRole('button', { name: 'Créer mon compte' }).click();
 
@@ -25,7 +25,7 @@ test.describe('Créer un compte, se connecter, se déconnecter', () => {
       await expect(page.getByTestId('current-user')).toContainText('Inès Testeuse');
       await waitForEmail(email, 'Bienvenue sur CMonAlternance');
 
-      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await signOut(page);
       await expect(page).toHaveURL(/\/connexion/);
       await expect(page.getByTestId('current-user')).toHaveCount(0);
 
@@ -37,11 +37,11 @@ test.describe('Créer un compte, se connecter, se déconnecter', () => {
 
   test('une adresse déjà utilisée est refusée, quelle que soit la casse', async ({ page }) => {
     await page.goto('/inscription?profil=candidat');
-    await page.getByLabel('Prénom').fill('Léa');
-    await page.getByLabel('Nom', { exact: true }).fill('Doublon');
-    await page.getByLabel('E-mail').fill('Candidat@Exemple.test');
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByLabel('Confirmation du mot de passe').fill(DEMO_PASSWORD);
+    await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Léa');
+    await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Doublon');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('Candidat@Exemple.test');
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('textbox', { name: 'Confirmation du mot de passe', exact: true }).fill(DEMO_PASSWORD);
     await page.getByLabel(/J'ai lu et j'accepte/).check();
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect(page.getByText('Un compte existe déjà avec cette adresse e-mail').first()).toBeVisible();
@@ -51,29 +51,29 @@ test.describe('Créer un compte, se connecter, se déconnecter', () => {
   test('la politique de mot de passe est affichée et appliquée', async ({ page }) => {
     await page.goto('/inscription?profil=candidat');
     await expect(page.getByText('au moins 12 caractères')).toBeVisible();
-    await page.getByLabel('Mot de passe', { exact: true }).fill('court');
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('court');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect(page.locator('#password-error')).toContainText('Le mot de passe doit contenir au moins 12 caractères');
-    await expect(page.getByLabel('Prénom')).toBeFocused();
+    await expect(page.getByRole('textbox', { name: 'Prénom', exact: true })).toBeFocused();
   });
 });
 
 test.describe('Se connecter', () => {
   test('mauvais mot de passe et compte inconnu : le même message', async ({ page }) => {
     await signIn(page, 'candidat@exemple.test', 'Mauvais-mot-de-passe1');
-    await expect(page.getByRole('alert')).toHaveText('E-mail ou mot de passe incorrect');
+    await expect(formError(page)).toHaveText('E-mail ou mot de passe incorrect');
     await signIn(page, uniqueEmail('inconnu'), 'Mauvais-mot-de-passe1');
-    await expect(page.getByRole('alert')).toHaveText('E-mail ou mot de passe incorrect');
+    await expect(formError(page)).toHaveText('E-mail ou mot de passe incorrect');
   });
 
   test('les échecs répétés sont limités par e-mail', async ({ page }) => {
     const email = uniqueEmail('limite');
     for (let i = 0; i < 10; i++) {
       await signIn(page, email, `Faux-mot-de-passe-${i}`);
-      await expect(page.getByRole('alert')).toHaveText('E-mail ou mot de passe incorrect');
+      await expect(formError(page)).toHaveText('E-mail ou mot de passe incorrect');
     }
     await signIn(page, email, 'Faux-mot-de-passe-11');
-    await expect(page.getByRole('alert')).toContainText('Trop de tentatives');
+    await expect(formError(page)).toContainText('Trop de tentatives');
   });
 
   test('chaque rôle arrive sur son accueil et voit ses menus', async ({ page, loginAs }) => {
@@ -81,7 +81,7 @@ test.describe('Se connecter', () => {
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByRole('button', { name: 'Administration' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Mon compte' })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signOut(page);
 
     await loginAs('gestionnaire');
     await expect(page).toHaveURL(/\/mon-espace$/);
@@ -91,14 +91,14 @@ test.describe('Se connecter', () => {
     await expect(page.getByRole('link', { name: 'Utilisateurs de ma structure' })).toBeVisible();
     await page.getByRole('button', { name: 'Mes offres' }).click();
     for (const link of ['Suivi des employeurs', 'Créer une offre', 'Mes offres']) await expect(page.getByRole('link', { name: link, exact: true })).toBeVisible();
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signOut(page);
 
     await loginAs('utilisateur');
     await expect(page).toHaveURL(/\/mon-espace$/);
     await page.getByRole('button', { name: 'Mon compte' }).click();
     await expect(page.getByRole('link', { name: 'Ma structure' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Utilisateurs de ma structure' })).toHaveCount(0);
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signOut(page);
 
     await loginAs('candidat');
     await expect(page).toHaveURL(/\/candidat$/);
@@ -111,11 +111,11 @@ test('mot de passe oublié → e-mail → nouveau mot de passe → lien à usage
   // a fresh account, so the demo passwords stay untouched
   const email = uniqueEmail('reset');
   await page.goto('/inscription?profil=candidat');
-  await page.getByLabel('Prénom').fill('Rémi');
-  await page.getByLabel('Nom', { exact: true }).fill('Oubli');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByLabel('Confirmation du mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Rémi');
+  await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Oubli');
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('textbox', { name: 'Confirmation du mot de passe', exact: true }).fill(DEMO_PASSWORD);
   await page.getByLabel(/J'ai lu et j'accepte/).check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(page).toHaveURL(/\/candidat$/);
@@ -126,9 +126,9 @@ test('mot de passe oublié → e-mail → nouveau mot de passe → lien à usage
   await signIn(otherPage, email);
   await expect(otherPage).toHaveURL(/\/candidat$/);
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await signOut(page);
   await page.goto('/mot-de-passe-oublie');
-  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(email);
   await page.getByRole('button', { name: 'Recevoir un lien de réinitialisation' }).click();
   await expect(page.getByText('Si un compte existe avec cette adresse')).toBeVisible();
 
@@ -138,13 +138,13 @@ test('mot de passe oublié → e-mail → nouveau mot de passe → lien à usage
   expect(mail.html).toContain(link!);
 
   await page.goto(link!);
-  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel('Confirmation du nouveau mot de passe').fill(NEW_PASSWORD);
+  await page.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).fill(NEW_PASSWORD);
+  await page.getByRole('textbox', { name: 'Confirmation du nouveau mot de passe', exact: true }).fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
   await expect(page).toHaveURL(/\/connexion\?reinitialise=1/);
 
   await signIn(page, email, DEMO_PASSWORD);
-  await expect(page.getByRole('alert')).toHaveText('E-mail ou mot de passe incorrect');
+  await expect(formError(page)).toHaveText('E-mail ou mot de passe incorrect');
   await signIn(page, email, NEW_PASSWORD);
   await expect(page).toHaveURL(/\/candidat$/);
 

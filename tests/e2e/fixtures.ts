@@ -9,9 +9,19 @@ export type Persona = 'admin' | 'gestionnaire' | 'utilisateur' | 'gestionnairePa
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/connexion');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/connexion\?deconnecte=1$/);
+}
+
+/** The form-level error banner (Next adds its own empty role=alert route announcer). */
+export function formError(page: Page) {
+  return page.locator('#form-error');
 }
 
 export const test = base.extend<{ loginAs: (persona: Persona) => Promise<void> }>({
