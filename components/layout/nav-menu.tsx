@@ -7,22 +7,24 @@ import type { Menu } from '@/components/layout/menus';
 
 /** A disclosure menu: button with aria-expanded, closes on Escape, outside click and navigation. */
 export function NavMenu({ menu }: { menu: Menu }) {
-  const [open, setOpen] = useState(false);
+  // open only on the page where it was opened: navigating closes it (derived, no effect needed)
+  const [openOn, setOpenOn] = useState<string | null>(null);
   const id = useId();
   const ref = useRef<HTMLLIElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
+  const open = openOn === pathname;
+  const setOpen = (value: boolean) => setOpenOn(value ? pathname : null);
   const active = menu.links.some((l) => pathname === l.href || pathname.startsWith(`${l.href}/`));
 
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpenOn(null);
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
-        setOpen(false);
+        setOpenOn(null);
         buttonRef.current?.focus();
       }
     };
@@ -41,7 +43,7 @@ export function NavMenu({ menu }: { menu: Menu }) {
         type="button"
         aria-expanded={open}
         aria-controls={id}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpen(!open)}
         className={`flex w-full items-center gap-1 px-3 py-3 text-left font-medium text-bleu hover:bg-gris-clair ${active ? 'border-b-2 border-bleu' : ''}`}
       >
         {menu.label}
