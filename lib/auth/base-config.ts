@@ -12,6 +12,13 @@ export const baseAuthConfig = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: '/connexion', error: '/connexion' },
   providers: [],
+  logger: {
+    // a wrong password is an expected outcome, not a server error worth a stack trace
+    error(error: Error & { type?: string }) {
+      if (error.type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {

@@ -68,3 +68,30 @@ test.describe('Accès aux espaces', () => {
     await expect(page).toHaveURL(/\/mon-compte\/structure$/);
   });
 });
+
+test('une désactivation prend effet à la requête suivante (rôle et statut relus en base)', async ({ page }) => {
+  const { createPrismaClient } = await import('@/lib/prisma-client');
+  const { createUser } = await import('@/tests/factories');
+  const db = createPrismaClient(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    const user = await createUser(db, { role: 'CANDIDAT', email: `desactive-${Date.now()}@exemple.test` });
+    await page.goto('/connexion');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill(user.email);
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('Alternance2026!');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/candidat$/);
+
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    await page.goto('/candidat');
+    await expect(page).toHaveURL(/\/connexion$/);
+    await expect(page.getByTestId('current-user')).toHaveCount(0);
+
+    // a role changed in the database is what counts, not what the cookie was issued for
+    await db.user.update({ where: { id: user.id }, data: { active: true, role: 'ADMIN' } });
+    const response = await page.goto('/admin');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText("Tableau de bord de l'équipe CMonAlternance");
+  } finally {
+    await db.$disconnect();
+  }
+});
