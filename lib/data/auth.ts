@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { writeAudit } from '@/lib/data/audit';
 import { db } from '@/lib/db';
 import { RATE_LIMITS, consume, hit, isLimited, reset } from '@/lib/data/rate-limit';
 import { enqueueEmail } from '@/lib/email/send';
@@ -71,7 +72,7 @@ export async function createAccount(input: {
         select: { id: true },
       });
       await enqueueEmail(tx, { to: input.email, ...welcomeEmail({ prenom: input.prenom, role: input.kind }) });
-      await tx.auditLog.create({ data: { actorId: user.id, action: 'compte.creation', entityType: 'User', entityId: user.id, ip: input.ip } });
+      await writeAudit(tx, { actorId: user.id, action: 'compte.creation', entityType: 'User', entityId: user.id, ip: input.ip });
       return user;
     });
   } catch (error) {
@@ -141,6 +142,6 @@ export async function resetPassword(token: string, password: string, now = new D
       where: { id: userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
-    await tx.auditLog.create({ data: { actorId: userId, action: 'compte.reinitialisation_mot_de_passe', entityType: 'User', entityId: userId } });
+    await writeAudit(tx, { actorId: userId, action: 'compte.reinitialisation_mot_de_passe', entityType: 'User', entityId: userId });
   });
 }

@@ -1,6 +1,6 @@
 /**
  * SIRET / SIREN checks: Luhn over all digits, with La Poste's exception (SIREN 356000000:
- * a SIRET whose 14 digits sum to a multiple of 5 is valid). Spaces, dots and non-breaking
+ * a SIRET whose 14 digits sum to a multiple of 5 is valid too, Luhn or not). Spaces, dots and non-breaking
  * spaces in the input are ignored.
  */
 export const LA_POSTE_SIREN = '356000000';
@@ -36,7 +36,7 @@ export function isValidSiret(input: string): boolean {
   if (!/^\d{14}$/.test(v) || /^0+$/.test(v)) return false;
   if (v.startsWith(LA_POSTE_SIREN)) {
     const sum = [...v].reduce((s, c) => s + Number(c), 0);
-    return sum % 5 === 0;
+    return sum % 5 === 0 || isLuhnValid(v);
   }
   return isLuhnValid(v);
 }
