@@ -15,5 +15,5 @@ export default defineConfig([
     files: ['tests/e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
-  globalIgnores(['lib/generated/**', '.next/**', '.next-test/**', 'test-results/**', 'playwright-report/**', '.data/**', 'next-env.d.ts']),
+  globalIgnores(['lib/generated/**', '.next*/**', 'test-results/**', 'playwright-report/**', '.data/**', 'next-env.d.ts']),
 ]);

@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const FAKE_RESEND_PORT = Number(process.env.FAKE_RESEND_PORT ?? 4010);
+const FAKE_ENTREPRISES_PORT = Number(process.env.FAKE_ENTREPRISES_PORT ?? FAKE_RESEND_PORT + 10);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /**
@@ -45,6 +46,12 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: `npx tsx tests/fakes/recherche-entreprises-server.ts --port ${FAKE_ENTREPRISES_PORT}`,
+      url: `http://127.0.0.1:${FAKE_ENTREPRISES_PORT}/__fake/requests`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: `npx next start -p ${PORT} -H 127.0.0.1`,
       url: `${BASE_URL}/api/health`,
       reuseExistingServer: false,
@@ -58,9 +65,9 @@ export default defineConfig({
         RESEND_BASE_URL: `http://127.0.0.1:${FAKE_RESEND_PORT}`,
         EMAIL_FROM: 'CMonAlternance <ne-pas-repondre@cmonalternance-na.fr>',
         EMAIL_WORKER_INTERVAL_MS: '300',
+        RECHERCHE_ENTREPRISES_URL: `http://127.0.0.1:${FAKE_ENTREPRISES_PORT}`,
       },
     },
   ],
 });
 
-export const FAKE_RESEND_URL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;

@@ -18,6 +18,7 @@ export async function getMyStructure(user: StaffUser) {
       adresse: true,
       complementAdresse: true,
       codePostal: true,
+      communeInsee: true,
       commune: true,
       telephone: true,
       email: true,

@@ -9,7 +9,7 @@ export const emailSchema = z
   .email('Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.')
   .transform((v) => v.toLowerCase());
 
-const nameSchema = (label: string) =>
+export const nameSchema = (label: string) =>
   z
     .string({ error: `Saisissez votre ${label}.` })
     .trim()
@@ -34,6 +34,9 @@ export type SignInInput = z.input<typeof signInSchema>;
 
 export const ACCOUNT_KINDS = ['CANDIDAT', 'ACTEUR'] as const;
 
+/** « J'ai lu et j'accepte la charte d'engagement et la politique de confidentialité ». */
+export const acceptCguSchema = z.literal(true, { error: 'Vous devez accepter la charte d\'engagement et la politique de confidentialité.' });
+
 export const signUpSchema = z
   .object({
     kind: z.enum(ACCOUNT_KINDS, { error: 'Choisissez le type de compte.' }),
@@ -43,7 +46,7 @@ export const signUpSchema = z
     telephone: telephoneSchema,
     password: passwordSchema,
     passwordConfirmation: z.string({ error: 'Confirmez le mot de passe.' }),
-    acceptCgu: z.literal(true, { error: 'Vous devez accepter la charte d\'engagement et la politique de confidentialité.' }),
+    acceptCgu: acceptCguSchema,
   })
   .refine((d) => d.password === d.passwordConfirmation, {
     path: ['passwordConfirmation'],

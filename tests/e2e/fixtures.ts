@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '@/tests/factories';
 import { DEMO_ACCOUNTS } from '@/prisma/seed';
 
 export const FAKE_RESEND_URL = `http://127.0.0.1:${process.env.FAKE_RESEND_PORT ?? 4010}`;
+export const FAKE_ENTREPRISES_URL = `http://127.0.0.1:${process.env.FAKE_ENTREPRISES_PORT ?? Number(process.env.FAKE_RESEND_PORT ?? 4010) + 10}`;
 
 export type Persona = 'admin' | 'gestionnaire' | 'utilisateur' | 'gestionnairePau' | 'candidat';
 

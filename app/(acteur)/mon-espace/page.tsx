@@ -1,17 +1,24 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
+import { Alert } from '@/components/ui/alert';
 import { requireStaff } from '@/lib/auth/guards';
 import { getStaffDashboardCounts } from '@/lib/data/staff';
 
 export const metadata = { title: 'Tableau de bord' };
 
-export default async function TableauDeBordPage() {
+export default async function TableauDeBordPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string }> }) {
   const user = await requireStaff();
+  const { bienvenue } = await searchParams;
   const counts = await getStaffDashboardCounts(user);
   const totalCandidatures = counts.candidatures.A_TRAITER + counts.candidatures.ACCEPTEE + counts.candidatures.REFUSEE;
   return (
     <>
       <PageHeader title="Tableau de bord" crumbs={[{ label: 'Mon espace' }]} />
+      {bienvenue && (
+        <Alert kind="success" title="Votre structure est enregistrée">
+          Vous en êtes le gestionnaire. Vous pouvez maintenant ajouter vos employeurs partenaires et publier vos offres.
+        </Alert>
+      )}
       <form action="/mon-espace/profils" role="search" className="mb-8 flex max-w-2xl gap-2">
         <label htmlFor="q" className="sr-only">
           Rechercher des profils

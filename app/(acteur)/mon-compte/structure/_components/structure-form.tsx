@@ -1,0 +1,286 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Field, TextField, inputClasses } from '@/components/forms/field';
+import { FormError, RequiredNote } from '@/components/forms/form-error';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { communesAction, createStructureAction, lookupSiretAction, updateStructureAction } from '@/lib/actions/structure';
+import type { Etablissement, LookupResult } from '@/lib/entreprises/recherche-entreprises';
+import { STRUCTURE_TYPE_LABELS } from '@/lib/labels';
+import { NAF_SECTIONS } from '@/lib/referentiels/naf-sections';
+import { STRUCTURE_TYPES, structureSchema, type StructureInput } from '@/lib/validations/structure';
+import { FocusStage } from './focus-stage';
+
+type Option = { value: string; label: string };
+
+export function StructureForm({
+  mode,
+  defaultValues,
+  effectifOptions,
+  initialCommunes = [],
+}: {
+  mode: 'create' | 'update';
+  defaultValues: StructureInput;
+  effectifOptions: Option[];
+  initialCommunes?: { code: string; nom: string }[];
+}) {
+  const form = useForm<StructureInput>({ resolver: zodResolver(structureSchema), defaultValues });
+  const [saved, setSaved] = useState<string | null>(null);
+  const { onSubmit, formError, pending } = useActionForm(
+    form,
+    mode === 'create' ? createStructureAction : updateStructureAction,
+    (result) => setSaved(result.message ?? null),
+  );
+  const { errors } = form.formState;
+  const { register, setValue } = form;
+
+  // ── SIRET/SIREN lookup ──
+  const [lookup, setLookup] = useState<LookupResult | null>(null);
+  const [searching, startSearch] = useTransition();
+  const [communes, setCommunes] = useState(initialCommunes);
+  const pendingCommune = useRef<string | null>(null);
+
+  const apply = useCallback(
+    (e: Etablissement) => {
+      const opts = { shouldDirty: true, shouldValidate: false } as const;
+      setValue('siret', e.siret, opts);
+      setValue('raisonSociale', e.raisonSociale, opts);
+      setValue('sigle', e.sigle ?? '', opts);
+      setValue('codeNaf', e.codeNaf ?? '', opts);
+      setValue('domaineActivite', e.domaineActivite ?? '', opts);
+      setValue('effectif', e.effectif ?? '', opts);
+      setValue('adresse', e.adresse ?? '', opts);
+      setValue('complementAdresse', e.complementAdresse ?? '', opts);
+      pendingCommune.current = e.communeInsee;
+      if (e.codePostal && e.codePostal === form.getValues('codePostal')) {
+        // same postal code: the communes are already listed, select it now
+        setValue('communeInsee', e.communeInsee ?? '', opts);
+        pendingCommune.current = null;
+      } else if (e.codePostal) {
+        setValue('codePostal', e.codePostal, opts);
+      }
+      form.clearErrors();
+    },
+    [form, setValue],
+  );
+
+  const search = () => {
+    const raw = form.getValues('siret') ?? '';
+    startSearch(async () => {
+      const result = await lookupSiretAction(raw);
+      setLookup(result);
+      if (result.status === 'found' && result.etablissements.length === 1) apply(result.etablissements[0]!);
+      if (result.status === 'invalid' || result.status === 'closed') {
+        form.setError('siret', { type: 'lookup', message: result.message }, { shouldFocus: true });
+      } else {
+        form.clearErrors('siret');
+      }
+    });
+  };
+
+  // ── postal code → communes ──
+  const codePostal = useWatch({ control: form.control, name: 'codePostal' });
+  useEffect(() => {
+    if (!/^\d{5}$/.test(codePostal ?? '')) return;
+    let cancelled = false;
+    communesAction(codePostal).then((list) => {
+      if (cancelled) return;
+      const wanted = pendingCommune.current ?? form.getValues('communeInsee');
+      const match = list.find((c) => c.code === wanted) ?? (list.length === 1 ? list[0] : undefined);
+      pendingCommune.current = match?.code ?? '';
+      setCommunes(list);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [codePostal, form, setValue]);
+
+  // select the commune once its <option> is rendered (the DOM select ignores unknown values)
+  useEffect(() => {
+    if (pendingCommune.current === null) return;
+    setValue('communeInsee', pendingCommune.current, { shouldDirty: true });
+    pendingCommune.current = null;
+  }, [communes, setValue]);
+
+  const several = lookup?.status === 'found' && lookup.etablissements.length > 1 ? lookup.etablissements : null;
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Ma structure" className="max-w-4xl">
+      <RequiredNote />
+      <FormError message={formError} />
+      {saved && <Alert kind="success">{saved}</Alert>}
+
+      <fieldset className="mb-6 border border-bordure p-4">
+        <legend className="px-2 font-bold">Identification</legend>
+        {mode === 'create' ? (
+          <>
+            <Field
+              id="siret"
+              label="N° de Siret/Siren"
+              required
+              hint="Saisissez le n° de Siret/Siren : les champs « Raison sociale », « Code Naf » et « Domaine d'activité » seront automatiquement renseignés."
+              error={errors.siret?.message}
+            >
+              {(describedBy) => (
+                <div className="flex flex-wrap gap-2">
+                  <input
+                    id="siret"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    className={`${inputClasses(Boolean(errors.siret))} max-w-xs`}
+                    aria-invalid={errors.siret ? true : undefined}
+                    aria-describedby={describedBy}
+                    aria-required
+                    {...register('siret')}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') {
+                        e.preventDefault();
+                        search();
+                      }
+                    }}
+                  />
+                  <Button variant="secondary" onClick={search} disabled={searching}>
+                    {searching ? 'Recherche…' : 'Rechercher'}
+                  </Button>
+                </div>
+              )}
+            </Field>
+            <div role="status" aria-live="polite">
+              {lookup?.status === 'found' && lookup.etablissements.length === 1 && (
+                <Alert kind="success">Établissement trouvé : les champs ont été remplis. Vérifiez-les puis complétez le formulaire.</Alert>
+              )}
+              {lookup && ['not_found', 'unavailable', 'rate_limited'].includes(lookup.status) && 'message' in lookup && (
+                <Alert kind="warning">{lookup.message}</Alert>
+              )}
+            </div>
+            {several && (
+              <fieldset className="mb-4">
+                <legend className="mb-2 font-medium">Choisissez l&apos;établissement de votre structure</legend>
+                <ul className="space-y-2">
+                  {several.map((e) => (
+                    <li key={e.siret}>
+                      <label className="flex gap-3 border border-bordure p-3">
+                        <input
+                          type="radio"
+                          name="etablissement"
+                          className="mt-1 h-5 w-5"
+                          disabled={e.etatAdministratif === 'F'}
+                          onChange={() => apply(e)}
+                        />
+                        <span>
+                          <span className="block font-medium">
+                            {e.siret} — {e.raisonSociale}
+                            {e.estSiege ? ' (siège)' : ''}
+                          </span>
+                          <span className="block text-sm">
+                            {[e.adresse, e.codePostal, e.commune].filter(Boolean).join(' ')}
+                            {e.etatAdministratif === 'F' ? ' — établissement fermé' : ''}
+                          </span>
+                        </span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            )}
+          </>
+        ) : (
+          <p className="mb-4">
+            <span className="font-medium">N° de Siret :</span> {defaultValues.siret}
+            <input type="hidden" {...register('siret')} />
+          </p>
+        )}
+        <div className="grid gap-x-6 md:grid-cols-2">
+          <TextField id="raisonSociale" label="Raison sociale" required error={errors.raisonSociale?.message} inputProps={{ autoComplete: 'organization', ...register('raisonSociale') }} />
+          <TextField id="sigle" label="Sigle" error={errors.sigle?.message} inputProps={register('sigle')} />
+          <Field id="type" label="Type de structure" required error={errors.type?.message}>
+            {(describedBy) => (
+              <select id="type" className={inputClasses(Boolean(errors.type))} aria-describedby={describedBy} aria-invalid={errors.type ? true : undefined} {...register('type')}>
+                <option value="">— Choisir —</option>
+                {STRUCTURE_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {STRUCTURE_TYPE_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <TextField id="codeNaf" label="Code Naf" hint="Par exemple 85.32Z" error={errors.codeNaf?.message} inputProps={register('codeNaf')} />
+          <Field id="domaineActivite" label="Domaine d'activité" error={errors.domaineActivite?.message}>
+            {(describedBy) => (
+              <select id="domaineActivite" className={inputClasses(Boolean(errors.domaineActivite))} aria-describedby={describedBy} {...register('domaineActivite')}>
+                <option value="">— Choisir —</option>
+                {NAF_SECTIONS.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.code} — {s.libelle}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="effectif" label="Effectif" error={errors.effectif?.message}>
+            {(describedBy) => (
+              <select id="effectif" className={inputClasses(Boolean(errors.effectif))} aria-describedby={describedBy} {...register('effectif')}>
+                <option value="">— Choisir —</option>
+                {effectifOptions.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="mb-6 border border-bordure p-4">
+        <legend className="px-2 font-bold">Adresse et contact</legend>
+        <TextField id="adresse" label="Adresse" required error={errors.adresse?.message} inputProps={{ autoComplete: 'address-line1', ...register('adresse') }} />
+        <TextField id="complementAdresse" label="Complément d'adresse" error={errors.complementAdresse?.message} inputProps={{ autoComplete: 'address-line2', ...register('complementAdresse') }} />
+        <div className="grid gap-x-6 md:grid-cols-2">
+          <TextField id="codePostal" label="Code postal" required error={errors.codePostal?.message} inputProps={{ inputMode: 'numeric', autoComplete: 'postal-code', maxLength: 5, ...register('codePostal') }} />
+          <Field id="communeInsee" label="Commune" required hint={communes.length === 0 ? 'Saisissez d’abord le code postal.' : undefined} error={errors.communeInsee?.message}>
+            {(describedBy) => (
+              <select id="communeInsee" className={inputClasses(Boolean(errors.communeInsee))} aria-describedby={describedBy} aria-invalid={errors.communeInsee ? true : undefined} aria-required {...register('communeInsee')}>
+                <option value="">— Choisir —</option>
+                {communes.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.nom}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <TextField id="telephone" label="Téléphone" hint="Format attendu : 05 56 00 00 00" error={errors.telephone?.message} inputProps={{ type: 'tel', autoComplete: 'tel', ...register('telephone') }} />
+          <TextField id="email" label="E-mail" hint="Format attendu : contact@structure.fr" error={errors.email?.message} inputProps={{ type: 'email', autoComplete: 'email', ...register('email') }} />
+        </div>
+      </fieldset>
+
+      <fieldset className="mb-6 border border-bordure p-4">
+        <legend className="px-2 font-bold">Stages de 3e et de 2de</legend>
+        <div className="grid gap-6 md:grid-cols-2">
+          <div className="space-y-3">
+            <p>Vous pouvez cocher la case indiquant que vous pouvez accueillir des stagiaires de 3e/2de.</p>
+            <label className="flex gap-3">
+              <input type="checkbox" className="mt-1 h-5 w-5" {...register('accueilStagiaires3e')} />
+              <span>J&apos;accepte de recevoir des stagiaires de troisième (1 semaine)</span>
+            </label>
+            <label className="flex gap-3">
+              <input type="checkbox" className="mt-1 h-5 w-5" {...register('accueilStagiaires2de')} />
+              <span>J&apos;accepte de recevoir des stagiaires de seconde (2 semaines)</span>
+            </label>
+          </div>
+          <FocusStage />
+        </div>
+      </fieldset>
+
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Enregistrement…' : 'Valider'}
+      </Button>
+    </form>
+  );
+}
