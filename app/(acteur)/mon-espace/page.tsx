@@ -1,19 +1,21 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
+import { MEMBRES_MESSAGES } from '@/lib/validations/membres';
 import { requireStaff } from '@/lib/auth/guards';
 import { getStaffDashboardCounts } from '@/lib/data/staff';
 
 export const metadata = { title: 'Tableau de bord' };
 
-export default async function TableauDeBordPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string }> }) {
+export default async function TableauDeBordPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string; droits?: string }> }) {
   const user = await requireStaff();
-  const { bienvenue } = await searchParams;
+  const { bienvenue, droits } = await searchParams;
   const counts = await getStaffDashboardCounts(user);
   const totalCandidatures = counts.candidatures.A_TRAITER + counts.candidatures.ACCEPTEE + counts.candidatures.REFUSEE;
   return (
     <>
       <PageHeader title="Tableau de bord" crumbs={[{ label: 'Mon espace' }]} />
+      {droits === 'transferes' && <Alert kind="success">{MEMBRES_MESSAGES.droitsTransferes}</Alert>}
       {bienvenue && (
         <Alert kind="success" title="Votre structure est enregistrée">
           Vous en êtes le gestionnaire. Vous pouvez maintenant ajouter vos employeurs partenaires et publier vos offres.
