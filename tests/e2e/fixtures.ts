@@ -67,3 +67,24 @@ export async function waitForEmail(to: string, subjectIncludes: string, timeoutM
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.test`;
 }
+
+/**
+ * Calls a server action directly over HTTP, as a forged client would: the action id comes from
+ * the build's manifest, the cookies from the page's browser context. `path` must be a page whose
+ * bundle includes the action (any page listed for it in the manifest).
+ */
+export async function callServerAction(page: Page, file: string, exportName: string, args: unknown[], path: string) {
+  const { readFileSync } = await import('node:fs');
+  const dist = process.env.NEXT_DIST_DIR ?? '.next-test';
+  const manifest = JSON.parse(readFileSync(`${dist}/server/server-reference-manifest.json`, 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === exportName)?.[0];
+  if (!id) throw new Error(`action ${file}#${exportName} introuvable dans le manifeste`);
+  const response = await page.request.post(path, {
+    headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  return { status: response.status(), redirect: response.headers()['x-action-redirect'] ?? null, body: await response.text() };
+}

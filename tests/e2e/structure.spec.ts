@@ -174,6 +174,17 @@ test('le gestionnaire modifie sa structure, l’utilisateur la consulte seulemen
   expect(await db.structure.findUniqueOrThrow({ where: { id: structure.id } })).toMatchObject({ telephone: '0559998877', accueilStagiaires2de: true });
   expect(await db.auditLog.count({ where: { action: 'structure.modification', entityId: structure.id } })).toBe(1);
 
+  // « Vite mon stage » lists it at once, and no longer once the box is unticked
+  const listed = `/vite-mon-stage?departement=33&niveau=2de&commune=33063`;
+  await page.goto(listed);
+  await expect(page.getByRole('main')).toContainText(structure.raisonSociale);
+  await page.goto('/mon-compte/structure');
+  await page.getByLabel("J'accepte de recevoir des stagiaires de seconde (2 semaines)").uncheck();
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByText('Les informations de votre structure ont été enregistrées.')).toBeVisible();
+  await page.goto(listed);
+  await expect(page.getByRole('main')).not.toContainText(structure.raisonSociale);
+
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await signIn(otherPage, utilisateur.email);
