@@ -240,14 +240,14 @@ const UPSERT_ROME_CODES = `
   RETURNING (xmax = 0) AS inserted`;
 
 const UPSERT_ROME_APPELLATIONS = `
-  INSERT INTO "RomeAppellation" ("code", "libelle", "libelleCourt", "romeCode", "version")
-  SELECT t.code, t.libelle, t.court, t.rome, $5
+  INSERT INTO "RomeAppellation" ("code", "libelle", "libelleCourt", "romeCode", "version", "libelleRecherche")
+  SELECT t.code, t.libelle, t.court, t.rome, $5, lower(unaccent(t.libelle))
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(code, libelle, court, rome)
   ON CONFLICT ("code") DO UPDATE SET
     "libelle" = EXCLUDED."libelle", "libelleCourt" = EXCLUDED."libelleCourt",
-    "romeCode" = EXCLUDED."romeCode", "version" = EXCLUDED."version"
-  WHERE ("RomeAppellation"."libelle", "RomeAppellation"."libelleCourt", "RomeAppellation"."romeCode", "RomeAppellation"."version")
-    IS DISTINCT FROM (EXCLUDED."libelle", EXCLUDED."libelleCourt", EXCLUDED."romeCode", EXCLUDED."version")
+    "romeCode" = EXCLUDED."romeCode", "version" = EXCLUDED."version", "libelleRecherche" = EXCLUDED."libelleRecherche"
+  WHERE ("RomeAppellation"."libelle", "RomeAppellation"."libelleCourt", "RomeAppellation"."romeCode", "RomeAppellation"."version", "RomeAppellation"."libelleRecherche")
+    IS DISTINCT FROM (EXCLUDED."libelle", EXCLUDED."libelleCourt", EXCLUDED."romeCode", EXCLUDED."version", EXCLUDED."libelleRecherche")
   RETURNING (xmax = 0) AS inserted`;
 
 const ROME_CODE = /^[A-Z]\d{4}$/;
@@ -340,17 +340,18 @@ const certificationKey = (r: { cfd: string | null; rncp: string | null }) => `${
 // Matching on coalesce(…, '') keeps the (cfd, rncp) lookup null-safe and hash-joinable.
 const UPDATE_CERTIFICATIONS = `
   UPDATE "Certification" AS c
-  SET "intitule" = s.intitule, "niveau" = s.niveau, "typeDiplome" = s.type, "active" = s.active
+  SET "intitule" = s.intitule, "niveau" = s.niveau, "typeDiplome" = s.type, "active" = s.active,
+      "intituleRecherche" = lower(unaccent(s.intitule))
   FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::boolean[])
     AS s(cfd, rncp, intitule, niveau, type, active)
   WHERE coalesce(c."cfd", '') = coalesce(s.cfd, '') AND coalesce(c."rncp", '') = coalesce(s.rncp, '')
-    AND (c."intitule", c."niveau", c."typeDiplome", c."active")
-      IS DISTINCT FROM (s.intitule, s.niveau, s.type, s.active)`;
+    AND (c."intitule", c."niveau", c."typeDiplome", c."active", c."intituleRecherche")
+      IS DISTINCT FROM (s.intitule, s.niveau, s.type, s.active, lower(unaccent(s.intitule)))`;
 
 const INSERT_CERTIFICATIONS = `
-  INSERT INTO "Certification" ("id", "cfd", "rncp", "intitule", "niveau", "typeDiplome", "active")
+  INSERT INTO "Certification" ("id", "cfd", "rncp", "intitule", "niveau", "typeDiplome", "active", "intituleRecherche")
   SELECT 'c' || substr(md5(random()::text || clock_timestamp()::text || s.ord::text), 1, 24),
-         s.cfd, s.rncp, s.intitule, s.niveau, s.type, s.active
+         s.cfd, s.rncp, s.intitule, s.niveau, s.type, s.active, lower(unaccent(s.intitule))
   FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::boolean[])
     WITH ORDINALITY AS s(cfd, rncp, intitule, niveau, type, active, ord)
   WHERE NOT EXISTS (

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
 import { withLuhnCheckDigit } from '@/lib/entreprises/siret';
+import { refreshEmployeurSearchText, refreshOffreSearchText } from '@/lib/search';
 import type {
   LienEmployeurStatus,
   MembershipRole,
@@ -116,9 +117,11 @@ export async function createEmployeur(
   data: Partial<{ siret: string; raisonSociale: string; email: string; telephone: string; codeNaf: string; domaineActivite: string; ville: string; codePostal: string; communeInsee: string; departementCode: string; adresse: string }> = {},
 ) {
   const siret = data.siret ?? randomSiret();
-  return db.employeur.create({
+  const employeur = await db.employeur.create({
     data: { raisonSociale: 'Employeur de test', etatAdministratif: 'A', ...data, siret, siren: siret.slice(0, 9) },
   });
+  await refreshEmployeurSearchText(db, employeur.id);
+  return employeur;
 }
 
 export async function linkEmployeur(
@@ -175,7 +178,7 @@ export async function createOffre(
 ) {
   const metier = data.metier ?? CARRELEUR;
   const status = data.status ?? 'EN_COURS';
-  return db.offre.create({
+  const offre = await db.offre.create({
     data: {
       structureId: data.structureId,
       employeurId: data.employeurId,
@@ -202,6 +205,8 @@ export async function createOffre(
     },
     include: { diplomes: true },
   });
+  await refreshOffreSearchText(db, offre.id);
+  return offre;
 }
 
 export async function createProjet(
