@@ -65,6 +65,9 @@ export default defineConfig({
         RESEND_BASE_URL: `http://127.0.0.1:${FAKE_RESEND_PORT}`,
         EMAIL_FROM: 'CMonAlternance <ne-pas-repondre@cmonalternance-na.fr>',
         EMAIL_WORKER_INTERVAL_MS: '300',
+        // every test browser is 127.0.0.1: the per-IP limits are proven by tests/integration/auth-data.test.ts
+        RATE_LIMIT_SIGNIN_PER_IP: '1000',
+        RATE_LIMIT_SIGNUP_PER_IP: '1000',
         RECHERCHE_ENTREPRISES_URL: `http://127.0.0.1:${FAKE_ENTREPRISES_PORT}`,
       },
     },

@@ -18,6 +18,22 @@ export interface CurrentUser {
   } | null;
 }
 
+/** The fields of CurrentUser, as a Prisma select (used by lib/auth/session.ts and the tests). */
+export const CURRENT_USER_SELECT = {
+  id: true,
+  numero: true,
+  email: true,
+  prenom: true,
+  nom: true,
+  role: true,
+  membership: {
+    select: {
+      role: true,
+      structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } },
+    },
+  },
+} as const;
+
 export type Requirement =
   | { kind: 'user' }
   | { kind: 'candidat' }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { auth } from '@/lib/auth/config';
-import type { CurrentUser } from '@/lib/auth/permissions';
+import { CURRENT_USER_SELECT, type CurrentUser } from '@/lib/auth/permissions';
 import { db } from '@/lib/db';
 
 /**
@@ -14,23 +14,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: {
-      id: true,
-      numero: true,
-      email: true,
-      prenom: true,
-      nom: true,
-      role: true,
-      active: true,
-      anonymizedAt: true,
-      sessionVersion: true,
-      membership: {
-        select: {
-          role: true,
-          structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } },
-        },
-      },
-    },
+    select: { ...CURRENT_USER_SELECT, active: true, anonymizedAt: true, sessionVersion: true },
   });
   if (!user || !user.active || user.anonymizedAt || user.sessionVersion !== session?.sv) return null;
   const { active: _a, anonymizedAt: _z, sessionVersion: _s, ...current } = user;

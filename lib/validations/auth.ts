@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordSchema } from '@/lib/validations/password';
+import { newPasswordFields, passwordsMatch } from '@/lib/validations/password';
 
 export const emailSchema = z
   .string({ error: 'Saisissez votre adresse e-mail.' })
@@ -44,14 +44,10 @@ export const signUpSchema = z
     nom: nameSchema('nom'),
     email: emailSchema,
     telephone: telephoneSchema,
-    password: passwordSchema,
-    passwordConfirmation: z.string({ error: 'Confirmez le mot de passe.' }),
+    ...newPasswordFields,
     acceptCgu: acceptCguSchema,
   })
-  .refine((d) => d.password === d.passwordConfirmation, {
-    path: ['passwordConfirmation'],
-    message: 'Les deux mots de passe ne sont pas identiques.',
-  });
+  .refine(...passwordsMatch);
 export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
@@ -60,11 +56,7 @@ export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 export const resetPasswordSchema = z
   .object({
     token: z.string().min(20).max(200),
-    password: passwordSchema,
-    passwordConfirmation: z.string({ error: 'Confirmez le mot de passe.' }),
+    ...newPasswordFields,
   })
-  .refine((d) => d.password === d.passwordConfirmation, {
-    path: ['passwordConfirmation'],
-    message: 'Les deux mots de passe ne sont pas identiques.',
-  });
+  .refine(...passwordsMatch);
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

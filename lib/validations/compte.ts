@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, nameSchema, telephoneSchema } from '@/lib/validations/auth';
-import { passwordSchema } from '@/lib/validations/password';
+import { PASSWORDS_DIFFER_MESSAGE, passwordSchema } from '@/lib/validations/password';
 
 /**
  * « Mon compte - Mes informations personnelles »: the three forms of the page, shared by the
@@ -37,7 +37,7 @@ export const changePasswordSchema = z
   })
   .refine((d) => d.newPassword === d.newPasswordConfirmation, {
     path: ['newPasswordConfirmation'],
-    message: 'Les deux mots de passe ne sont pas identiques.',
+    message: PASSWORDS_DIFFER_MESSAGE,
   })
   .refine((d) => d.newPassword !== d.currentPassword, {
     path: ['newPassword'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { acceptCguSchema, nameSchema, telephoneSchema } from '@/lib/validations/auth';
-import { passwordSchema } from '@/lib/validations/password';
+import { newPasswordFields, passwordsMatch } from '@/lib/validations/password';
 
 /** « Utilisateurs de ma structure »: schemas shared by the client forms and the server actions. */
 
@@ -45,14 +45,10 @@ export const acceptInvitationSchema = z
     prenom: nameSchema('prénom'),
     nom: nameSchema('nom'),
     telephone: telephoneSchema,
-    password: passwordSchema,
-    passwordConfirmation: z.string({ error: 'Confirmez le mot de passe.' }),
+    ...newPasswordFields,
     acceptCgu: acceptCguSchema,
   })
-  .refine((d) => d.password === d.passwordConfirmation, {
-    path: ['passwordConfirmation'],
-    message: 'Les deux mots de passe ne sont pas identiques.',
-  });
+  .refine(...passwordsMatch);
 export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
 
 /** Messages of « Utilisateurs de ma structure », shared by the data layer, the pages and the tests. */

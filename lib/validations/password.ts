@@ -26,3 +26,17 @@ export const passwordSchema = z
       ctx.addIssue({ code: 'custom', message: `Le mot de passe doit contenir ${missing.join(', ')}.` });
     }
   });
+
+export const PASSWORDS_DIFFER_MESSAGE = 'Les deux mots de passe ne sont pas identiques.';
+
+/** The « mot de passe » + « confirmation » pair of every form that sets a password. */
+export const newPasswordFields = {
+  password: passwordSchema,
+  passwordConfirmation: z.string({ error: 'Confirmez le mot de passe.' }),
+};
+
+/** Refinement for schemas built with newPasswordFields. */
+export const passwordsMatch: [(d: { password: string; passwordConfirmation: string }) => boolean, { path: string[]; message: string }] = [
+  (d) => d.password === d.passwordConfirmation,
+  { path: ['passwordConfirmation'], message: PASSWORDS_DIFFER_MESSAGE },
+];

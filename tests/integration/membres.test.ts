@@ -1,3 +1,4 @@
+import { currentUserOf } from '@/tests/helpers/current-user';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { hashToken } from '@/lib/data/auth';
@@ -22,22 +23,7 @@ const NEW_PASSWORD = 'Invitation-2026!';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The signed-in user as lib/auth/session.ts reads it (the shape the guards hand to data functions). */
-async function asCurrentUser(id: string): Promise<CurrentUser> {
-  return db.user.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      numero: true,
-      email: true,
-      prenom: true,
-      nom: true,
-      role: true,
-      membership: {
-        select: { role: true, structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } } },
-      },
-    },
-  });
-}
+const asCurrentUser = (id: string): Promise<CurrentUser> => currentUserOf(db, id);
 
 /** A fresh structure with one gestionnaire (and optionally more members). */
 async function freshStructure(extra: { gestionnaires?: number; utilisateurs?: number } = {}) {

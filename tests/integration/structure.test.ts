@@ -14,6 +14,7 @@ import {
 import { structureSchema, type StructureInput } from '@/lib/validations/structure';
 import { createActeur, createStructure, createUser, randomSiret } from '@/tests/factories';
 import { startFakeRechercheEntreprises } from '@/tests/fakes/recherche-entreprises-server';
+import { currentUserOf } from '@/tests/helpers/current-user';
 import { FAKE_ENTREPRISES_TEST_PORT } from '@/tests/helpers/integration-setup';
 
 let fake: Awaited<ReturnType<typeof startFakeRechercheEntreprises>>;
@@ -24,14 +25,7 @@ afterAll(async () => {
   await fake.stop();
 });
 
-/** The CurrentUser the guards would build, read back from the database. */
-async function current(id: string): Promise<CurrentUser> {
-  const u = await db.user.findUniqueOrThrow({
-    where: { id },
-    select: { id: true, numero: true, email: true, prenom: true, nom: true, role: true, membership: { select: { role: true, structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } } } } },
-  });
-  return u;
-}
+const current = (id: string): Promise<CurrentUser> => currentUserOf(db, id);
 
 function input(overrides: Partial<StructureInput> = {}) {
   return structureSchema.parse({

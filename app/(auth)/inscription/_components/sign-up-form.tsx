@@ -1,11 +1,10 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
+import { AcceptCguField, IdentityFields, NewPasswordFields } from '@/components/forms/account-fields';
 import { FormError, RequiredNote } from '@/components/forms/form-error';
 import { TextField } from '@/components/forms/field';
-import { PasswordPolicy } from '@/components/forms/password-policy';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { signUpAction } from '@/lib/actions/auth';
@@ -36,7 +35,6 @@ export function SignUpForm({ defaultKind }: { defaultKind?: 'CANDIDAT' | 'ACTEUR
   });
   const { onSubmit, formError, pending } = useActionForm(form, signUpAction);
   const { errors } = form.formState;
-  const password = useWatch({ control: form.control, name: 'password' });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Créer un compte">
@@ -63,60 +61,21 @@ export function SignUpForm({ defaultKind }: { defaultKind?: 'CANDIDAT' | 'ACTEUR
           ))}
         </div>
       </fieldset>
-      <div className="grid gap-x-6 md:grid-cols-2">
-        <TextField id="prenom" label="Prénom" required error={errors.prenom?.message} inputProps={{ autoComplete: 'given-name', ...form.register('prenom') }} />
-        <TextField id="nom" label="Nom" required error={errors.nom?.message} inputProps={{ autoComplete: 'family-name', ...form.register('nom') }} />
-      </div>
-      <TextField
-        id="email"
-        label="E-mail"
-        required
-        hint="Format attendu : nom@exemple.fr"
-        error={errors.email?.message}
-        inputProps={{ type: 'email', autoComplete: 'email', ...form.register('email') }}
-      />
-      <TextField
-        id="telephone"
-        label="Téléphone (facultatif)"
-        hint="Format attendu : 05 56 00 00 00"
-        error={errors.telephone?.message}
-        inputProps={{ type: 'tel', autoComplete: 'tel', ...form.register('telephone') }}
-      />
-      <TextField
-        id="password"
-        label="Mot de passe"
-        required
-        hint={<PasswordPolicy id="password-policy" value={password} />}
-        error={errors.password?.message}
-        inputProps={{ type: 'password', autoComplete: 'new-password', ...form.register('password') }}
-      />
-      <TextField
-        id="passwordConfirmation"
-        label="Confirmation du mot de passe"
-        required
-        error={errors.passwordConfirmation?.message}
-        inputProps={{ type: 'password', autoComplete: 'new-password', ...form.register('passwordConfirmation') }}
-      />
-      <div className="mb-6">
-        <label className="flex gap-3">
-          <input
-            type="checkbox"
-            className="mt-1 h-5 w-5"
-            aria-invalid={errors.acceptCgu ? true : undefined}
-            aria-describedby={errors.acceptCgu ? 'acceptCgu-error' : undefined}
-            {...form.register('acceptCgu')}
+      <IdentityFields
+        form={form}
+        between={() => (
+          <TextField
+            id="email"
+            label="E-mail"
+            required
+            hint="Format attendu : nom@exemple.fr"
+            error={errors.email?.message}
+            inputProps={{ type: 'email', autoComplete: 'email', ...form.register('email') }}
           />
-          <span>
-            J&apos;ai lu et j&apos;accepte la <Link href="/charte">charte d&apos;engagement</Link> et la{' '}
-            <Link href="/confidentialite">politique de confidentialité</Link> <span aria-hidden="true">*</span>
-          </span>
-        </label>
-        {errors.acceptCgu && (
-          <p id="acceptCgu-error" className="mt-1 text-sm font-medium text-rouge">
-            {errors.acceptCgu.message}
-          </p>
         )}
-      </div>
+      />
+      <NewPasswordFields form={form} />
+      <AcceptCguField form={form} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Création du compte…' : 'Créer mon compte'}
       </Button>

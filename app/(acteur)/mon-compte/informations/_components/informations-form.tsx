@@ -3,8 +3,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
+import { IdentityFields } from '@/components/forms/account-fields';
 import { RequiredNote } from '@/components/forms/form-error';
-import { TextField } from '@/components/forms/field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -34,17 +34,7 @@ export function InformationsForm({ defaultValues }: { defaultValues: Information
           {success}
         </Alert>
       )}
-      <div className="grid gap-x-6 md:grid-cols-2">
-        <TextField id="prenom" label="Prénom" required error={errors.prenom?.message} inputProps={{ autoComplete: 'given-name', ...form.register('prenom') }} />
-        <TextField id="nom" label="Nom" required error={errors.nom?.message} inputProps={{ autoComplete: 'family-name', ...form.register('nom') }} />
-      </div>
-      <TextField
-        id="telephone"
-        label="Téléphone (facultatif)"
-        hint="Format attendu : 05 56 00 00 00"
-        error={errors.telephone?.message}
-        inputProps={{ type: 'tel', autoComplete: 'tel', ...form.register('telephone') }}
-      />
+      <IdentityFields form={form} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Enregistrement…' : 'Enregistrer'}
       </Button>
