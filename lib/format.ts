@@ -1,5 +1,8 @@
-/** Public numbers are stored as integers and zero-padded at display only, as the guide shows. */
-const WIDTHS = { offre: 10, projet: 9, profil: 10, candidature: 10, utilisateur: 9 } as const;
+/**
+ * Public numbers are stored as integers and zero-padded at display only, as the guide shows.
+ * Employers have no number in the guide: 9 digits, like the other « small » records.
+ */
+const WIDTHS = { offre: 10, projet: 9, profil: 10, candidature: 10, utilisateur: 9, employeur: 9 } as const;
 
 export type NumeroKind = keyof typeof WIDTHS;
 

@@ -17,7 +17,7 @@
  * Standalone:   npx tsx tests/fakes/recherche-entreprises-server.ts --port 4020
  *               (then RECHERCHE_ENTREPRISES_URL=http://127.0.0.1:4020)
  * Over HTTP (other processes, e.g. Playwright):
- *               POST /__fake/mode {"mode":"rate-limit"} · GET /__fake/mode
+ *               POST /__fake/mode {"mode":"rate-limit"[, "q": "<siret>" for that query only]} · GET /__fake/mode
  *               GET /__fake/requests · DELETE /__fake/requests
  *               POST /__fake/entreprises <a result object> · DELETE /__fake/entreprises (back to the fixtures)
  */
@@ -57,7 +57,8 @@ export interface FakeRechercheEntreprises {
   /** The `q` of every GET /search received, in order, whatever the mode. */
   requests(): string[];
   clearRequests(): void;
-  setMode(mode: FakeMode): void;
+  /** With `q`, only that query answers in this mode (others keep the global one). */
+  setMode(mode: FakeMode, q?: string): void;
   mode(): FakeMode;
   /** Adds (or replaces, same SIREN) a result object in the API's format. */
   addEntreprise(result: FakeResult): void;
@@ -146,11 +147,15 @@ export async function startFakeRechercheEntreprises(options: FakeRechercheEntrep
   let catalog: FakeResult[] = initial();
   const received: string[] = [];
   let mode: FakeMode = 'normal';
+  /** Failure modes for one query only: tests running in parallel do not disturb each other. */
+  const modeByQuery = new Map<string, FakeMode>();
   const timers = new Set<NodeJS.Timeout>();
 
-  const setMode = (next: FakeMode) => {
+  const globalMode = () => mode;
+  const setMode = (next: FakeMode, q?: string) => {
     if (!FAKE_MODES.includes(next)) throw new Error(`Mode inconnu : ${String(next)} (attendu : ${FAKE_MODES.join(', ')})`);
-    mode = next;
+    if (q) modeByQuery.set(q, next);
+    else mode = next;
   };
   const addEntreprise = (result: FakeResult) => {
     if (!isFakeResult(result)) throw new Error('Un résultat de l\'API est attendu (objet avec « siren »).');
@@ -160,6 +165,7 @@ export async function startFakeRechercheEntreprises(options: FakeRechercheEntrep
   const handleSearch = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const q = url.searchParams.get('q');
     received.push(q ?? '');
+    const mode = (q !== null && modeByQuery.get(q)) || globalMode();
 
     if (mode === 'down') {
       req.socket.destroy();
@@ -208,8 +214,8 @@ export async function startFakeRechercheEntreprises(options: FakeRechercheEntrep
         if (req.method === 'GET') return sendJson(res, 200, { mode });
         if (req.method === 'POST') {
           try {
-            const parsed = JSON.parse(await readBody(req)) as { mode?: unknown };
-            setMode(parsed.mode as FakeMode);
+            const parsed = JSON.parse(await readBody(req)) as { mode?: unknown; q?: unknown };
+            setMode(parsed.mode as FakeMode, typeof parsed.q === 'string' ? parsed.q : undefined);
           } catch (err) {
             return sendError(res, 400, `Attendu : {"mode": ${FAKE_MODES.join(' | ')}} — ${(err as Error).message}`);
           }

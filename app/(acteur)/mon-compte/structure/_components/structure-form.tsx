@@ -1,15 +1,16 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Field, TextField, inputClasses } from '@/components/forms/field';
 import { FormError, RequiredNote } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { communesAction, createStructureAction, lookupSiretAction, updateStructureAction } from '@/lib/actions/structure';
-import type { Etablissement, LookupResult } from '@/lib/entreprises/recherche-entreprises';
+import { SiretLookupField, SiretLookupOutcome, useSiretLookup } from '@/components/forms/siret-lookup';
+import { communesAction, createStructureAction, updateStructureAction } from '@/lib/actions/structure';
+import type { Etablissement } from '@/lib/entreprises/recherche-entreprises';
 import { STRUCTURE_TYPE_LABELS } from '@/lib/labels';
 import { NAF_SECTIONS } from '@/lib/referentiels/naf-sections';
 import { STRUCTURE_TYPES, structureSchema, type StructureInput } from '@/lib/validations/structure';
@@ -39,8 +40,6 @@ export function StructureForm({
   const { register, setValue } = form;
 
   // ── SIRET/SIREN lookup ──
-  const [lookup, setLookup] = useState<LookupResult | null>(null);
-  const [searching, startSearch] = useTransition();
   const [communes, setCommunes] = useState(initialCommunes);
   const pendingCommune = useRef<string | null>(null);
 
@@ -68,19 +67,7 @@ export function StructureForm({
     [form, setValue],
   );
 
-  const search = () => {
-    const raw = form.getValues('siret') ?? '';
-    startSearch(async () => {
-      const result = await lookupSiretAction(raw);
-      setLookup(result);
-      if (result.status === 'found' && result.etablissements.length === 1) apply(result.etablissements[0]!);
-      if (result.status === 'invalid' || result.status === 'closed') {
-        form.setError('siret', { type: 'lookup', message: result.message }, { shouldFocus: true });
-      } else {
-        form.clearErrors('siret');
-      }
-    });
-  };
+  const { lookup, searching, search } = useSiretLookup(form, 'siret', apply);
 
   // ── postal code → communes ──
   const codePostal = useWatch({ control: form.control, name: 'codePostal' });
@@ -106,8 +93,6 @@ export function StructureForm({
     pendingCommune.current = null;
   }, [communes, setValue]);
 
-  const several = lookup?.status === 'found' && lookup.etablissements.length > 1 ? lookup.etablissements : null;
-
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Ma structure" className="max-w-4xl">
       <RequiredNote />
@@ -118,75 +103,17 @@ export function StructureForm({
         <legend className="px-2 font-bold">Identification</legend>
         {mode === 'create' ? (
           <>
-            <Field
+            <SiretLookupField
               id="siret"
               label="N° de Siret/Siren"
               required
               hint="Saisissez le n° de Siret/Siren : les champs « Raison sociale », « Code Naf » et « Domaine d'activité » seront automatiquement renseignés."
               error={errors.siret?.message}
-            >
-              {(describedBy) => (
-                <div className="flex flex-wrap gap-2">
-                  <input
-                    id="siret"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    className={`${inputClasses(Boolean(errors.siret))} max-w-xs`}
-                    aria-invalid={errors.siret ? true : undefined}
-                    aria-describedby={describedBy}
-                    aria-required
-                    {...register('siret')}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter') {
-                        e.preventDefault();
-                        search();
-                      }
-                    }}
-                  />
-                  <Button variant="secondary" onClick={search} disabled={searching}>
-                    {searching ? 'Recherche…' : 'Rechercher'}
-                  </Button>
-                </div>
-              )}
-            </Field>
-            <div role="status" aria-live="polite">
-              {lookup?.status === 'found' && lookup.etablissements.length === 1 && (
-                <Alert kind="success">Établissement trouvé : les champs ont été remplis. Vérifiez-les puis complétez le formulaire.</Alert>
-              )}
-              {lookup && ['not_found', 'unavailable', 'rate_limited'].includes(lookup.status) && 'message' in lookup && (
-                <Alert kind="warning">{lookup.message}</Alert>
-              )}
-            </div>
-            {several && (
-              <fieldset className="mb-4">
-                <legend className="mb-2 font-medium">Choisissez l&apos;établissement de votre structure</legend>
-                <ul className="space-y-2">
-                  {several.map((e) => (
-                    <li key={e.siret}>
-                      <label className="flex gap-3 border border-bordure p-3">
-                        <input
-                          type="radio"
-                          name="etablissement"
-                          className="mt-1 h-5 w-5"
-                          disabled={e.etatAdministratif === 'F'}
-                          onChange={() => apply(e)}
-                        />
-                        <span>
-                          <span className="block font-medium">
-                            {e.siret} — {e.raisonSociale}
-                            {e.estSiege ? ' (siège)' : ''}
-                          </span>
-                          <span className="block text-sm">
-                            {[e.adresse, e.codePostal, e.commune].filter(Boolean).join(' ')}
-                            {e.etatAdministratif === 'F' ? ' — établissement fermé' : ''}
-                          </span>
-                        </span>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            )}
+              registration={register('siret')}
+              searching={searching}
+              onSearch={search}
+            />
+            <SiretLookupOutcome lookup={lookup} chooserLegend="Choisissez l'établissement de votre structure" onChoose={apply} />
           </>
         ) : (
           <p className="mb-4">
