@@ -1,6 +1,7 @@
 /**
  * Runs once when a server instance starts: validates the environment (a clear message and no
- * start when a production variable is missing) and starts the background e-mail delivery.
+ * start when a production variable is missing) and starts the background jobs: e-mail delivery
+ * and the auto-archiving of offers (both safe with several instances).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -9,5 +10,9 @@ export async function register() {
   if (env.EMAIL_WORKER_INTERVAL_MS > 0) {
     const [{ db }, { startEmailWorker }] = await Promise.all([import('@/lib/db'), import('@/lib/jobs/email-worker')]);
     startEmailWorker(db, env.EMAIL_WORKER_INTERVAL_MS);
+  }
+  if (env.OFFRES_ARCHIVE_INTERVAL_MS > 0) {
+    const [{ db }, { startOffresArchiveJob }] = await Promise.all([import('@/lib/db'), import('@/lib/jobs/offres-archive')]);
+    startOffresArchiveJob(db, env.OFFRES_ARCHIVE_INTERVAL_MS);
   }
 }

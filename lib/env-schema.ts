@@ -16,6 +16,7 @@ export const envSchema = z.object({
   RESEND_BASE_URL: optionalUrl,
   EMAIL_FROM: z.string().default('CMonAlternance <ne-pas-repondre@cmonalternance-na.fr>'),
   EMAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  OFFRES_ARCHIVE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   RECHERCHE_ENTREPRISES_URL: z.string().url().default('https://recherche-entreprises.api.gouv.fr'),
 });
 

@@ -7,7 +7,7 @@ import type { ActionResult } from '@/lib/action-result';
 import { cancelInvitationAction, removeMembreAction, transferRightsAction } from '@/lib/actions/membres';
 import { MEMBRES_MESSAGES as M } from '@/lib/validations/membres';
 import { AddMembreForm } from './add-membre-form';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 export interface MembreView {
   numero: number;
