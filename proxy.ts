@@ -1,13 +1,22 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { db } from '@/lib/db';
+import { statutOffrePubliqueWith } from '@/lib/offres-publiques-query';
+import { parseNumeroOffre } from '@/lib/validations/offres-publiques';
 
 /**
  * First line of defence only — the guards check again on every page and every action:
  *  - signed-out visitors of private areas go to « Se connecter » (the session cookie is looked
  *    for, not validated; it is never re-issued here, so no refresh can race a sign-out);
  *  - « Utilisateurs de ma structure » is the gestionnaire's only: anyone else is sent home with
- *    the guide's message (the role is read from the database, never from the cookie).
+ *    the guide's message (the role is read from the database, never from the cookie);
+ *  - /offres is public (no sign-in redirect), except « Postuler » (/offres/<n>/postuler). An offer
+ *    page whose offer is no longer « En cours » (pourvue, archivée) answers HTTP 410 Gone: App
+ *    Router pages cannot set a status, so it is set here and the page renders « Cette offre n'est
+ *    plus disponible » itself (as does /offres/<n>/indisponible, which 404s for any other offer).
+ *    Not a NextResponse.rewrite to that page: Next 16 turns a rewrite into a network proxy
+ *    request when the server is started with `-H 127.0.0.1` (vercel/next.js#94745), as e2e and
+ *    loopback-bound deployments are — it failed with a 500 there.
  */
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const GESTIONNAIRE_ONLY = '/mon-compte/utilisateurs';
@@ -23,8 +32,26 @@ async function membershipRole(req: NextRequest): Promise<string | null | undefin
   return membership?.role ?? null;
 }
 
+const OFFRE_PAGE = /^\/offres\/(\d{1,10})(?:\/indisponible)?$/;
+const OFFRE_POSTULER = /^\/offres\/\d{1,10}\/postuler$/;
+
+/** /offres/<n> (or /offres/<n>/indisponible) of a public offer no longer « En cours »: 410 (one indexed query). */
+async function offreGone(req: NextRequest): Promise<NextResponse | null> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+  const match = OFFRE_PAGE.exec(req.nextUrl.pathname);
+  const numero = match ? parseNumeroOffre(match[1]!) : null;
+  if (numero === null) return null;
+  // a database failure is left to the page (which reads the offer again), not turned into a 500 here
+  const status = await statutOffrePubliqueWith(db, numero).catch(() => null);
+  if (status === null || status === 'EN_COURS') return null; // open (the page) or unknown (its 404)
+  return NextResponse.next({ status: 410 });
+}
+
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  if (pathname === '/offres' || pathname.startsWith('/offres/')) {
+    if (!OFFRE_POSTULER.test(pathname)) return (await offreGone(req)) ?? NextResponse.next();
+  }
   if (!hasSessionCookie(req)) {
     const url = new URL('/connexion', req.nextUrl);
     url.searchParams.set('callbackUrl', `${pathname}${search}`);
@@ -38,5 +65,5 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/mon-compte/:path*', '/mes-offres/:path*', '/mon-espace/:path*', '/candidat/:path*', '/admin/:path*'],
+  matcher: ['/mon-compte/:path*', '/mes-offres/:path*', '/mon-espace/:path*', '/candidat/:path*', '/admin/:path*', '/offres/:path*'],
 };

@@ -13,7 +13,7 @@ import {
 } from '@/lib/validations/mes-offres';
 import { OffreCard } from './_components/offre-card';
 import { OffreStatusProvider } from './_components/offre-status';
-import { Pagination } from './_components/pagination';
+import { Pagination } from '@/components/ui/pagination';
 
 export const metadata = { title: 'Suivi de mes offres' };
 

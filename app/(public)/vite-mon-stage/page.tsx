@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { listCommunesViteMonStage, listDepartementsNouvelleAquitaine, searchViteMonStage } from '@/lib/data/vite-mon-stage';
 import { parseViteMonStageSearch } from '@/lib/validations/vite-mon-stage';
 import { structuresCount, viteMonStageHref } from './_components/format';
-import { Pagination } from './_components/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from './_components/search-form';
 import { StructureCard } from './_components/structure-card';
 

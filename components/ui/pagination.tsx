@@ -17,10 +17,21 @@ function pagesToShow(page: number, pageCount: number): (number | 'gap')[] {
 const itemClasses = 'inline-flex min-h-11 min-w-11 items-center justify-center border px-3';
 
 /** An accessible pagination (a labelled nav, the current page marked with aria-current). */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+  label = 'Pagination',
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+  /** the nav's accessible name, when a page has several lists */
+  label?: string;
+}) {
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label="Pagination" className="mt-8">
+    <nav aria-label={label} className="mt-8">
       <ul className="flex flex-wrap items-center justify-center gap-2">
         <li>
           {page > 1 ? (
