@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { isValidSiret, normalizeSiret } from '@/lib/entreprises/siret';
-import { NAF_SECTIONS } from '@/lib/referentiels/naf-sections';
 import { telephoneSchema } from '@/lib/validations/auth';
+import {
+  codeNafSchema,
+  domaineActiviteSchema,
+  effectifSchema,
+  optionalEmailSchema,
+  optionalText,
+  raisonSocialeSchema,
+  siretField,
+} from '@/lib/validations/entreprise';
 
 /**
  * « Suivi des employeurs » and « Ajouter un employeur »: the schema shared by the client form and
@@ -20,63 +27,18 @@ export const EMPLOYEURS_MESSAGES = {
   motifObligatoire: 'Indiquez le motif du refus : il sera communiqué à la structure.',
 } as const;
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} ne doit pas dépasser ${max} caractères.`)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
-
-export const employeurSiretSchema = z
-  .string({ error: "Saisissez le numéro de Siret de l'employeur." })
-  .transform(normalizeSiret)
-  .refine((v) => v.length > 0, "Saisissez le numéro de Siret de l'employeur.")
-  .refine((v) => /^\d+$/.test(v), 'Le numéro ne doit contenir que des chiffres.')
-  .refine((v) => v.length === 14, "Le Siret compte 14 chiffres : si vous avez saisi un SIREN, recherchez-le puis choisissez l'établissement.")
-  .refine(isValidSiret, "Ce numéro de SIRET n'est pas valide : vérifiez les chiffres saisis.");
-
-const SECTION_CODES = NAF_SECTIONS.map((s) => s.code) as [string, ...string[]];
+export const employeurSiretSchema = siretField("Saisissez le numéro de Siret de l'employeur.");
 
 /** « Ajouter un employeur »: the fields of the guide, in its order. */
 export const employeurSchema = z.object({
   siret: employeurSiretSchema,
-  raisonSociale: z
-    .string({ error: 'Saisissez la raison sociale.' })
-    .trim()
-    .min(1, 'Saisissez la raison sociale.')
-    .max(200, 'La raison sociale ne doit pas dépasser 200 caractères.'),
+  raisonSociale: raisonSocialeSchema,
   sigle: optionalText(50, 'Le sigle'),
-  codeNaf: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((v) => v === '' || /^\d{2}\.?\d{2}[A-Z]$/.test(v), 'Le code NAF s’écrit comme 43.33Z.')
-    .transform((v) => (v === '' ? null : `${v.slice(0, 2)}.${v.replace('.', '').slice(2)}`))
-    .nullable()
-    .optional(),
-  effectif: z
-    .string()
-    .refine((v) => v === '' || /^(NN|\d{2})$/.test(v), "Choisissez une tranche d'effectif de la liste.")
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional(),
+  codeNaf: codeNafSchema,
+  effectif: effectifSchema,
   nomCommercial: optionalText(200, 'Le nom commercial'),
-  email: z
-    .string()
-    .trim()
-    .max(254, "L'adresse e-mail ne doit pas dépasser 254 caractères.")
-    .refine((v) => v === '' || z.email().safeParse(v).success, 'Saisissez une adresse e-mail valide, par exemple contact@entreprise.fr.')
-    .transform((v) => (v === '' ? null : v.toLowerCase()))
-    .nullable()
-    .optional(),
-  domaineActivite: z
-    .string()
-    .refine((v) => v === '' || SECTION_CODES.includes(v), 'Choisissez un domaine de la liste.')
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional(),
+  email: optionalEmailSchema('contact@entreprise.fr'),
+  domaineActivite: domaineActiviteSchema,
   telephone: telephoneSchema,
   adresse: optionalText(200, "L'adresse"),
   complementAdresse: optionalText(200, "Le complément d'adresse"),
