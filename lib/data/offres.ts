@@ -1,4 +1,5 @@
 import 'server-only';
+import { findValidatedEmployeurFor, listValidatedEmployeursFor } from '@/lib/data/employeurs';
 import { notFound } from 'next/navigation';
 import type { StaffUser } from '@/lib/auth/guards';
 import { writeAudit } from '@/lib/data/audit';
@@ -39,23 +40,15 @@ export interface MembreOption {
 /** The structure's validated employers (the only ones an offer may name) and its members (référents). */
 export async function getOffreFormOptions(user: StaffUser): Promise<{ employeurs: EmployeurOption[]; membres: MembreOption[] }> {
   const structureId = user.membership.structure.id;
-  const [liens, membres] = await Promise.all([
-    db.structureEmployeur.findMany({
-      where: { structureId, status: 'VALIDE' },
-      select: {
-        employeur: {
-          select: { id: true, raisonSociale: true, adresse: true, complementAdresse: true, codePostal: true, communeInsee: true, ville: true },
-        },
-      },
-      orderBy: { employeur: { raisonSociale: 'asc' } },
-    }),
+  const [employeurs, membres] = await Promise.all([
+    listValidatedEmployeursFor(user),
     db.membership.findMany({
       where: { structureId, user: { active: true } },
       select: { user: { select: { id: true, prenom: true, nom: true } } },
       orderBy: [{ user: { nom: 'asc' } }, { user: { prenom: 'asc' } }],
     }),
   ]);
-  return { employeurs: liens.map((l) => l.employeur), membres: membres.map((m) => m.user) };
+  return { employeurs, membres: membres.map((m) => m.user) };
 }
 
 // ───────────────────────────── Checks shared by create and update ─────────────────────────────
@@ -246,8 +239,7 @@ export async function getOffre(user: StaffUser, numero: number): Promise<OffreDe
 
 /** Whether the offer's employer is still VALIDE for the structure (the form warns otherwise). */
 export async function isEmployeurValide(user: StaffUser, employeurId: string): Promise<boolean> {
-  const n = await db.structureEmployeur.count({ where: { structureId: user.membership.structure.id, employeurId, status: 'VALIDE' } });
-  return n > 0;
+  return (await findValidatedEmployeurFor(user, employeurId)) !== null;
 }
 
 // ───────────────────────────── Update ─────────────────────────────
