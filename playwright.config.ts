@@ -37,7 +37,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    // the public search lists every open offer: it runs first, on the demo data alone, before the
+    // other specs publish offers of their own
+    { name: 'demo-seule', testMatch: /offres-publiques\.spec\.ts/, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'chromium', testIgnore: /offres-publiques\.spec\.ts/, dependencies: ['demo-seule'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: [
     {
       command: `npx tsx tests/fakes/resend-server.ts --port ${FAKE_RESEND_PORT}`,

@@ -50,6 +50,15 @@ async function prepareDatabase(): Promise<{ url: string; embedded?: EmbeddedData
   return { url: parsed.toString() };
 }
 
+/** Empties the test database (it is always a local, throw-away one) and migrates it again. */
+async function resetSchema(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  await client.end();
+  await migrate(url);
+}
+
 async function seed(url: string) {
   const db = createPrismaClient(url, { max: 2 });
   await seedDemo(db);
@@ -98,7 +107,9 @@ try {
   }
 
   if (!onlyUnit) {
-    await seed(url); // integration tests may have emptied tables the demo accounts live in
+    // the browser tests start from the demo data alone: integration tests leave rows behind
+    if (!onlyE2e) await resetSchema(url);
+    await seed(url);
     const distDir = '.next-test';
     const buildCode = await run('npx', ['next', 'build'], { NEXT_DIST_DIR: distDir, NODE_ENV: 'production' });
     if (buildCode !== 0) {
