@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useController, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { Autocomplete } from '@/components/forms/autocomplete';
 import { Field, TextField, inputClasses } from '@/components/forms/field';
@@ -11,7 +11,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { createOffreAction, updateOffreAction } from '@/lib/actions/offres';
 import { searchAppellationsAction, searchCertificationsAction } from '@/lib/actions/referentiels';
-import { communesAction } from '@/lib/actions/structure';
+import { usePostalCodeCommunes } from '@/components/forms/use-postal-code-communes';
 import type { AppellationOption, CertificationOption } from '@/lib/data/referentiels';
 import { TYPE_ALTERNANCE_LABELS } from '@/lib/labels';
 import { libelleNiveau } from '@/lib/referentiels/niveaux';
@@ -105,7 +105,7 @@ export function OffreForm({
 
   // ── employer → the workplace address (only over what the user has not typed himself) ──
   const lastEmployeur = useRef<string | null>(defaultValues.employeurId || null);
-  const pendingCommune = useRef<string | null>(null);
+  const { communes, prefill } = usePostalCodeCommunes(form, initialCommunes);
   const onEmployeurChange = (employeurId: string) => {
     const chosen = employeurs.find((e) => e.id === employeurId);
     const previous = employeurs.find((e) => e.id === lastEmployeur.current);
@@ -123,38 +123,8 @@ export function OffreForm({
     const opts = { shouldDirty: true } as const;
     setValue('adresse', chosen.adresse ?? '', opts);
     setValue('complementAdresse', chosen.complementAdresse ?? '', opts);
-    if (chosen.codePostal && chosen.codePostal === codePostal) {
-      setValue('communeInsee', chosen.communeInsee ?? '', opts);
-    } else {
-      pendingCommune.current = chosen.communeInsee ?? '';
-      setValue('codePostal', chosen.codePostal ?? '', opts);
-      if (!chosen.codePostal) setValue('communeInsee', '', opts);
-    }
+    prefill(chosen.codePostal, chosen.communeInsee);
   };
-
-  // ── postal code → its communes ──
-  const [communes, setCommunes] = useState(initialCommunes);
-  const codePostal = useWatch({ control: form.control, name: 'codePostal' });
-  useEffect(() => {
-    if (!/^\d{5}$/.test(codePostal ?? '')) return;
-    let cancelled = false;
-    communesAction(codePostal).then((list) => {
-      if (cancelled) return;
-      const wanted = pendingCommune.current ?? form.getValues('communeInsee');
-      const match = list.find((c) => c.code === wanted) ?? (list.length === 1 ? list[0] : undefined);
-      pendingCommune.current = match?.code ?? '';
-      setCommunes(list);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [codePostal, form]);
-  // select the commune once its <option> is rendered (a select ignores unknown values)
-  useEffect(() => {
-    if (pendingCommune.current === null) return;
-    setValue('communeInsee', pendingCommune.current, { shouldDirty: true });
-    pendingCommune.current = null;
-  }, [communes, setValue]);
 
   const today = todayParis();
   const minDate = dateInitiale && dateInitiale < today ? dateInitiale : today;

@@ -1,15 +1,16 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useCallback, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Field, TextField, inputClasses } from '@/components/forms/field';
 import { FormError, RequiredNote } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SiretLookupField, SiretLookupOutcome, useSiretLookup } from '@/components/forms/siret-lookup';
-import { communesAction, createStructureAction, updateStructureAction } from '@/lib/actions/structure';
+import { createStructureAction, updateStructureAction } from '@/lib/actions/structure';
+import { usePostalCodeCommunes } from '@/components/forms/use-postal-code-communes';
 import type { Etablissement } from '@/lib/entreprises/recherche-entreprises';
 import { STRUCTURE_TYPE_LABELS } from '@/lib/labels';
 import { NAF_SECTIONS } from '@/lib/referentiels/naf-sections';
@@ -40,8 +41,7 @@ export function StructureForm({
   const { register, setValue } = form;
 
   // ── SIRET/SIREN lookup ──
-  const [communes, setCommunes] = useState(initialCommunes);
-  const pendingCommune = useRef<string | null>(null);
+  const { communes, prefill } = usePostalCodeCommunes(form, initialCommunes);
 
   const apply = useCallback(
     (e: Etablissement) => {
@@ -54,44 +54,13 @@ export function StructureForm({
       setValue('effectif', e.effectif ?? '', opts);
       setValue('adresse', e.adresse ?? '', opts);
       setValue('complementAdresse', e.complementAdresse ?? '', opts);
-      pendingCommune.current = e.communeInsee;
-      if (e.codePostal && e.codePostal === form.getValues('codePostal')) {
-        // same postal code: the communes are already listed, select it now
-        setValue('communeInsee', e.communeInsee ?? '', opts);
-        pendingCommune.current = null;
-      } else if (e.codePostal) {
-        setValue('codePostal', e.codePostal, opts);
-      }
+      if (e.codePostal) prefill(e.codePostal, e.communeInsee);
       form.clearErrors();
     },
-    [form, setValue],
+    [form, setValue, prefill],
   );
 
   const { lookup, searching, search } = useSiretLookup(form, 'siret', apply);
-
-  // ── postal code → communes ──
-  const codePostal = useWatch({ control: form.control, name: 'codePostal' });
-  useEffect(() => {
-    if (!/^\d{5}$/.test(codePostal ?? '')) return;
-    let cancelled = false;
-    communesAction(codePostal).then((list) => {
-      if (cancelled) return;
-      const wanted = pendingCommune.current ?? form.getValues('communeInsee');
-      const match = list.find((c) => c.code === wanted) ?? (list.length === 1 ? list[0] : undefined);
-      pendingCommune.current = match?.code ?? '';
-      setCommunes(list);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [codePostal, form, setValue]);
-
-  // select the commune once its <option> is rendered (the DOM select ignores unknown values)
-  useEffect(() => {
-    if (pendingCommune.current === null) return;
-    setValue('communeInsee', pendingCommune.current, { shouldDirty: true });
-    pendingCommune.current = null;
-  }, [communes, setValue]);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Ma structure" className="max-w-4xl">
