@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { createActeur, createEmployeur, createStructure, createUser, linkEmployeur, randomSiret } from '@/tests/factories';
-import { FAKE_ENTREPRISES_URL, callServerAction, expect, expectNoAxeViolations, formError, signIn, test, uniqueEmail, waitForEmail } from './fixtures';
+import { box, fakeDirectoryMode, fakeDirectoryRequests, newEntrepriseInDirectory, callServerAction, expect, expectNoAxeViolations, formError, signIn, test, uniqueEmail, waitForEmail } from './fixtures';
 
 /**
  * « Suivi des employeurs » and « Ajouter un employeur », as fresh acteurs of fresh structures.
@@ -16,27 +16,8 @@ const ADD = '/mes-offres/employeurs/ajouter';
 const CONFIRMATION = "La demande d'ajout d'un employeur devra être validée par l'équipe CMonAlternance.";
 const CLOSED_SIRET = '92468013500028';
 
-const box = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
-/** A failure mode of the fake directory for this SIRET only (other specs run at the same time). */
-async function fakeMode(mode: 'normal' | 'down' | 'rate-limit', q: string) {
-  await fetch(`${FAKE_ENTREPRISES_URL}/__fake/mode`, { method: 'POST', body: JSON.stringify({ mode, q }), headers: { 'content-type': 'application/json' } });
-}
-async function fakeRequests(): Promise<string[]> {
-  return (await fetch(`${FAKE_ENTREPRISES_URL}/__fake/requests`)).json();
-}
-
-/** Registers in the fake directory a copy of its open CFA, under a new checksum-valid SIRET and name. */
-async function newEntrepriseInDirectory(): Promise<{ siret: string; nom: string }> {
-  const catalog = (await (await fetch(`${FAKE_ENTREPRISES_URL}/__fake/entreprises`)).json()) as Record<string, unknown>[];
-  const cfa = structuredClone(catalog.find((r) => JSON.stringify(r).includes('91357924900016'))!);
-  const siret = randomSiret();
-  const nom = `ENTREPRISE PARTENAIRE ${siret.slice(-6)}`;
-  const text = JSON.stringify(cfa).replaceAll('91357924900016', siret).replaceAll('913579249', siret.slice(0, 9)).replaceAll("CFA DES METIERS DE L'ESTUAIRE", nom);
-  await fetch(`${FAKE_ENTREPRISES_URL}/__fake/entreprises`, { method: 'POST', body: text, headers: { 'content-type': 'application/json' } });
-  return { siret, nom };
-}
 
 /** A fresh structure with its gestionnaire (and an utilisateur), signed in as `who`. */
 async function freshStructureSignedIn(page: Page, who: 'GESTIONNAIRE' | 'UTILISATEUR' = 'GESTIONNAIRE') {
@@ -49,7 +30,7 @@ async function freshStructureSignedIn(page: Page, who: 'GESTIONNAIRE' | 'UTILISA
 }
 
 test('ajout par SIRET → champs remplis → « Envoyer la demande » → en attente, e-mail aux admins, puis validé / refusé', async ({ page }) => {
-  const { siret, nom } = await newEntrepriseInDirectory();
+  const { siret, nom } = await newEntrepriseInDirectory('ENTREPRISE PARTENAIRE');
   const { structure } = await freshStructureSignedIn(page);
 
   // an empty list that helps
@@ -179,7 +160,7 @@ test('Siret invalide : message et aucune requête ; établissement fermé refus�
   await expect(page.locator('#siret-error')).toHaveText("Ce numéro de SIRET n'est pas valide : vérifiez les chiffres saisis.");
   await expect(box(page, 'Siret')).toBeFocused();
   // other specs use the fake at the same time: check that this number was never asked
-  expect(await fakeRequests()).not.toContain('91357924900017');
+  expect(await fakeDirectoryRequests()).not.toContain('91357924900017');
 
   // submitting checks the same rules in the browser: nothing is sent
   await box(page, 'Raison sociale').fill('Entreprise au Siret faux');
@@ -189,7 +170,7 @@ test('Siret invalide : message et aucune requête ; établissement fermé refus�
   await expect(page.locator('#email-error')).toHaveText('Saisissez une adresse e-mail valide, par exemple contact@entreprise.fr.');
   await expect(box(page, 'Siret')).toBeFocused();
   await expectNoAxeViolations(page);
-  expect(await fakeRequests()).not.toContain('91357924900017');
+  expect(await fakeDirectoryRequests()).not.toContain('91357924900017');
   expect(await db.structureEmployeur.count({ where: { structureId: structure.id } })).toBe(0);
 
   await box(page, 'Siret').fill(CLOSED_SIRET);
@@ -204,7 +185,7 @@ test('Siret invalide : message et aucune requête ; établissement fermé refus�
 
 test('annuaire injoignable : saisie à la main ; un UTILISATEUR ajoute aussi ; une autre structure ne voit rien', async ({ page, browser }) => {
   const siret = randomSiret();
-  await fakeMode('down', siret);
+  await fakeDirectoryMode('down', siret);
   await freshStructureSignedIn(page, 'UTILISATEUR');
   await page.goto(ADD);
   const nom = `Boulangerie Saisie Main ${siret.slice(-5)}`;

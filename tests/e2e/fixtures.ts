@@ -88,3 +88,28 @@ export async function callServerAction(page: Page, file: string, exportName: str
   });
   return { status: response.status(), redirect: response.headers()['x-action-redirect'] ?? null, body: await response.text() };
 }
+
+/** A text input by its exact accessible name (labels carry an aria-hidden « * »). */
+export const box = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
+
+/** A failure mode of the fake directory for this SIRET only (other specs run at the same time). */
+export async function fakeDirectoryMode(mode: 'normal' | 'down' | 'rate-limit' | 'slow', q: string) {
+  await fetch(`${FAKE_ENTREPRISES_URL}/__fake/mode`, { method: 'POST', body: JSON.stringify({ mode, q }), headers: { 'content-type': 'application/json' } });
+}
+
+/** Every query the fake directory received (all specs together). */
+export async function fakeDirectoryRequests(): Promise<string[]> {
+  return (await fetch(`${FAKE_ENTREPRISES_URL}/__fake/requests`)).json();
+}
+
+/** Registers in the fake directory a copy of its open CFA under a new checksum-valid SIRET and name. */
+export async function newEntrepriseInDirectory(namePrefix: string): Promise<{ siret: string; nom: string }> {
+  const { randomSiret } = await import('@/tests/factories');
+  const catalog = (await (await fetch(`${FAKE_ENTREPRISES_URL}/__fake/entreprises`)).json()) as Record<string, unknown>[];
+  const cfa = structuredClone(catalog.find((r) => JSON.stringify(r).includes('91357924900016'))!);
+  const siret = randomSiret();
+  const nom = `${namePrefix} ${siret.slice(-6)}`;
+  const text = JSON.stringify(cfa).replaceAll('91357924900016', siret).replaceAll('913579249', siret.slice(0, 9)).replaceAll("CFA DES METIERS DE L'ESTUAIRE", nom);
+  await fetch(`${FAKE_ENTREPRISES_URL}/__fake/entreprises`, { method: 'POST', body: text, headers: { 'content-type': 'application/json' } });
+  return { siret, nom };
+}

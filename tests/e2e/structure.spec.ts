@@ -2,32 +2,13 @@ import type { Page } from '@playwright/test';
 import { DEMO_SIRETS } from '@/prisma/seed';
 import { createActeur, createStructure, createUser, randomSiret } from '@/tests/factories';
 import { createPrismaClient } from '@/lib/prisma-client';
-import { FAKE_ENTREPRISES_URL, expect, expectNoAxeViolations, formError, signIn, test, uniqueEmail } from './fixtures';
+import { box, fakeDirectoryMode, fakeDirectoryRequests, newEntrepriseInDirectory, expect, expectNoAxeViolations, formError, signIn, test, uniqueEmail } from './fixtures';
 
 
 const db = createPrismaClient(process.env.DATABASE_URL!, { max: 2 });
 test.afterAll(() => db.$disconnect());
 
-const box = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
-/** A failure mode of the fake directory for this SIRET only (other specs run at the same time). */
-async function fakeMode(mode: 'normal' | 'down' | 'rate-limit' | 'slow', q: string) {
-  await fetch(`${FAKE_ENTREPRISES_URL}/__fake/mode`, { method: 'POST', body: JSON.stringify({ mode, q }), headers: { 'content-type': 'application/json' } });
-}
-async function fakeRequests(): Promise<string[]> {
-  return (await fetch(`${FAKE_ENTREPRISES_URL}/__fake/requests`)).json();
-}
-
-/** Registers in the fake directory a copy of its open CFA, under a new checksum-valid SIRET. */
-async function newEntrepriseInDirectory(): Promise<{ siret: string; nom: string }> {
-  const catalog = (await (await fetch(`${FAKE_ENTREPRISES_URL}/__fake/entreprises`)).json()) as Record<string, unknown>[];
-  const cfa = structuredClone(catalog.find((r) => JSON.stringify(r).includes('91357924900016'))!);
-  const siret = randomSiret();
-  const nom = `CFA TEST ${siret.slice(-6)}`;
-  const text = JSON.stringify(cfa).replaceAll('91357924900016', siret).replaceAll('913579249', siret.slice(0, 9)).replaceAll("CFA DES METIERS DE L'ESTUAIRE", nom);
-  await fetch(`${FAKE_ENTREPRISES_URL}/__fake/entreprises`, { method: 'POST', body: text, headers: { 'content-type': 'application/json' } });
-  return { siret, nom };
-}
 
 async function newActeurSignedIn(page: Page) {
   const user = await createUser(db, { role: 'ACTEUR', email: uniqueEmail('onboarding'), prenom: 'Olga', nom: 'Onboard' });
@@ -37,7 +18,7 @@ async function newActeurSignedIn(page: Page) {
 }
 
 test('première connexion : recherche par SIRET → champs remplis → « Valider » → tableau de bord', async ({ page }) => {
-  const { siret, nom } = await newEntrepriseInDirectory();
+  const { siret, nom } = await newEntrepriseInDirectory('CFA TEST');
   await newActeurSignedIn(page);
   await expect(page.getByText('* Champs obligatoires')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -83,7 +64,7 @@ test('numéros invalides : message clair et aucune requête', async ({ page }) =
     await expect(page.locator('#siret-error')).toContainText(message);
   }
   // other specs use the fake at the same time: check that none of these numbers was asked
-  const asked = await fakeRequests();
+  const asked = await fakeDirectoryRequests();
   for (const [value] of cases) expect(asked).not.toContain(value);
   await expectNoAxeViolations(page);
 });
@@ -110,7 +91,7 @@ test('SIREN : on choisit l’établissement', async ({ page }) => {
 
 test('annuaire injoignable : on complète à la main et on valide', async ({ page }) => {
   const siret = randomSiret();
-  await fakeMode('down', siret);
+  await fakeDirectoryMode('down', siret);
   await newActeurSignedIn(page);
   await box(page, 'N° de Siret/Siren').fill(siret);
   await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -135,7 +116,7 @@ test('annuaire injoignable : on complète à la main et on valide', async ({ pag
 
 test('annuaire saturé (429) : message « réessayez »', async ({ page }) => {
   const siret = randomSiret();
-  await fakeMode('rate-limit', siret);
+  await fakeDirectoryMode('rate-limit', siret);
   await newActeurSignedIn(page);
   await box(page, 'N° de Siret/Siren').fill(siret);
   await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -143,7 +124,7 @@ test('annuaire saturé (429) : message « réessayez »', async ({ page }) => {
 });
 
 test('un SIRET déjà inscrit ne peut pas l’être deux fois', async ({ page }) => {
-  await fakeMode('down', DEMO_SIRETS.cfa);
+  await fakeDirectoryMode('down', DEMO_SIRETS.cfa);
   await newActeurSignedIn(page);
   await box(page, 'N° de Siret/Siren').fill(DEMO_SIRETS.cfa);
   await box(page, 'Raison sociale').fill('Copie du CFA');
