@@ -74,3 +74,49 @@ export function TextField({
     </Field>
   );
 }
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled select whose first option « — Choisir — » is empty; same wiring as TextField. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  options,
+  selectProps,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  options: readonly SelectOption[];
+  selectProps: ComponentProps<'select'>;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} required={required}>
+      {(describedBy) => (
+        <select
+          id={id}
+          className={inputClasses(Boolean(error))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          aria-required={required || undefined}
+          {...selectProps}
+        >
+          <option value="">— Choisir —</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useController, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { Autocomplete } from '@/components/forms/autocomplete';
-import { Field, TextField, inputClasses } from '@/components/forms/field';
+import { Field, SelectField, TextField, inputClasses } from '@/components/forms/field';
 import { FormError } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
@@ -227,24 +227,14 @@ export function OffreForm({
               error={errors.codePostal?.message}
               inputProps={{ inputMode: 'numeric', autoComplete: 'off', maxLength: 5, ...register('codePostal') }}
             />
-            <Field id="communeInsee" label="Commune" hint={communes.length === 0 ? "Saisissez d'abord le code postal." : undefined} error={errors.communeInsee?.message}>
-              {(describedBy) => (
-                <select
-                  id="communeInsee"
-                  className={inputClasses(Boolean(errors.communeInsee))}
-                  aria-describedby={describedBy}
-                  aria-invalid={errors.communeInsee ? true : undefined}
-                  {...register('communeInsee')}
-                >
-                  <option value="">— Choisir —</option>
-                  {communes.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.nom}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              id="communeInsee"
+              label="Commune"
+              hint={communes.length === 0 ? "Saisissez d'abord le code postal." : undefined}
+              error={errors.communeInsee?.message}
+              options={communes.map((c) => ({ value: c.code, label: c.nom }))}
+              selectProps={register('communeInsee')}
+            />
           </div>
         </fieldset>
 

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Field, TextField, inputClasses } from '@/components/forms/field';
+import { SelectField, TextField, type SelectOption } from '@/components/forms/field';
 import { FormError, RequiredNote } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -17,7 +17,8 @@ import { NAF_SECTIONS } from '@/lib/referentiels/naf-sections';
 import { STRUCTURE_TYPES, structureSchema, type StructureInput } from '@/lib/validations/structure';
 import { FocusStage } from './focus-stage';
 
-type Option = { value: string; label: string };
+const TYPE_OPTIONS = STRUCTURE_TYPES.map((t) => ({ value: t, label: STRUCTURE_TYPE_LABELS[t] }));
+const DOMAINE_OPTIONS = NAF_SECTIONS.map((s) => ({ value: s.code, label: `${s.code} — ${s.libelle}` }));
 
 export function StructureForm({
   mode,
@@ -27,7 +28,7 @@ export function StructureForm({
 }: {
   mode: 'create' | 'update';
   defaultValues: StructureInput;
-  effectifOptions: Option[];
+  effectifOptions: SelectOption[];
   initialCommunes?: { code: string; nom: string }[];
 }) {
   const form = useForm<StructureInput>({ resolver: zodResolver(structureSchema), defaultValues });
@@ -93,43 +94,10 @@ export function StructureForm({
         <div className="grid gap-x-6 md:grid-cols-2">
           <TextField id="raisonSociale" label="Raison sociale" required error={errors.raisonSociale?.message} inputProps={{ autoComplete: 'organization', ...register('raisonSociale') }} />
           <TextField id="sigle" label="Sigle" error={errors.sigle?.message} inputProps={register('sigle')} />
-          <Field id="type" label="Type de structure" required error={errors.type?.message}>
-            {(describedBy) => (
-              <select id="type" className={inputClasses(Boolean(errors.type))} aria-describedby={describedBy} aria-invalid={errors.type ? true : undefined} {...register('type')}>
-                <option value="">— Choisir —</option>
-                {STRUCTURE_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {STRUCTURE_TYPE_LABELS[t]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField id="type" label="Type de structure" required error={errors.type?.message} options={TYPE_OPTIONS} selectProps={register('type')} />
           <TextField id="codeNaf" label="Code Naf" hint="Par exemple 85.32Z" error={errors.codeNaf?.message} inputProps={register('codeNaf')} />
-          <Field id="domaineActivite" label="Domaine d'activité" error={errors.domaineActivite?.message}>
-            {(describedBy) => (
-              <select id="domaineActivite" className={inputClasses(Boolean(errors.domaineActivite))} aria-describedby={describedBy} {...register('domaineActivite')}>
-                <option value="">— Choisir —</option>
-                {NAF_SECTIONS.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.code} — {s.libelle}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="effectif" label="Effectif" error={errors.effectif?.message}>
-            {(describedBy) => (
-              <select id="effectif" className={inputClasses(Boolean(errors.effectif))} aria-describedby={describedBy} {...register('effectif')}>
-                <option value="">— Choisir —</option>
-                {effectifOptions.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField id="domaineActivite" label="Domaine d'activité" error={errors.domaineActivite?.message} options={DOMAINE_OPTIONS} selectProps={register('domaineActivite')} />
+          <SelectField id="effectif" label="Effectif" error={errors.effectif?.message} options={effectifOptions} selectProps={register('effectif')} />
         </div>
       </fieldset>
 
@@ -139,18 +107,15 @@ export function StructureForm({
         <TextField id="complementAdresse" label="Complément d'adresse" error={errors.complementAdresse?.message} inputProps={{ autoComplete: 'address-line2', ...register('complementAdresse') }} />
         <div className="grid gap-x-6 md:grid-cols-2">
           <TextField id="codePostal" label="Code postal" required error={errors.codePostal?.message} inputProps={{ inputMode: 'numeric', autoComplete: 'postal-code', maxLength: 5, ...register('codePostal') }} />
-          <Field id="communeInsee" label="Commune" required hint={communes.length === 0 ? 'Saisissez d’abord le code postal.' : undefined} error={errors.communeInsee?.message}>
-            {(describedBy) => (
-              <select id="communeInsee" className={inputClasses(Boolean(errors.communeInsee))} aria-describedby={describedBy} aria-invalid={errors.communeInsee ? true : undefined} aria-required {...register('communeInsee')}>
-                <option value="">— Choisir —</option>
-                {communes.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.nom}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            id="communeInsee"
+            label="Commune"
+            required
+            hint={communes.length === 0 ? 'Saisissez d’abord le code postal.' : undefined}
+            error={errors.communeInsee?.message}
+            options={communes.map((c) => ({ value: c.code, label: c.nom }))}
+            selectProps={register('communeInsee')}
+          />
           <TextField id="telephone" label="Téléphone" hint="Format attendu : 05 56 00 00 00" error={errors.telephone?.message} inputProps={{ type: 'tel', autoComplete: 'tel', ...register('telephone') }} />
           <TextField id="email" label="E-mail" hint="Format attendu : contact@structure.fr" error={errors.email?.message} inputProps={{ type: 'email', autoComplete: 'email', ...register('email') }} />
         </div>
