@@ -18,6 +18,17 @@ export const envSchema = z.object({
   EMAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   OFFRES_ARCHIVE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
   RECHERCHE_ENTREPRISES_URL: z.string().url().default('https://recherche-entreprises.api.gouv.fr'),
+  /** CVs and other private files: this folder unless S3_BUCKET is set. */
+  UPLOADS_DIR: z.string().default('.data/uploads'),
+  /** An S3-compatible bucket (AWS, Scaleway, OVH, MinIO…) for the private files; all optional. */
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().default('eu-west-3'),
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** 'true' for MinIO-like servers that want path-style URLs (http://host/bucket/key). */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  S3_PREFIX: z.string().default(''),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -24,6 +24,7 @@ export const RATE_LIMITS = {
   signUpIp: { name: 'signup:ip', max: perIp('RATE_LIMIT_SIGNUP_PER_IP', 10), windowSeconds: 60 * 60 },
   passwordResetEmail: { name: 'reset:email', max: 3, windowSeconds: 60 * 60 },
   passwordResetIp: { name: 'reset:ip', max: 20, windowSeconds: 60 * 60 },
+  cvUpload: { name: 'cv:user', max: 30, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 function keyOf(rule: RateLimitRule, subject: string) {
