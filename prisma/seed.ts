@@ -163,13 +163,21 @@ export async function seedDemo(db: DbClient, log: (line: string) => void = () =>
     diplomes: [{ intitule: 'CAP boulanger', niveau: 3 }],
   });
 
+  // the projects' diplômes come from the referential, as the form « Mes projets » sets them
+  const diplome = async (recherche: string, fallback: { diplomeIntitule: string; niveau: number }) => {
+    const c = await db.certification.findFirst({ where: { intituleRecherche: recherche }, orderBy: { id: 'asc' }, select: { id: true, intitule: true, niveau: true } });
+    return c ? { certificationId: c.id, diplomeIntitule: c.intitule, niveau: c.niveau ?? fallback.niveau } : fallback;
+  };
+  const capCarreleur = await diplome('cap - carreleur mosaiste', { diplomeIntitule: 'CAP carreleur mosaïste', niveau: 3 });
+  const tpTechnico = await diplome('tp - tp negociateur technico-commercial', { diplomeIntitule: 'Titre professionnel négociateur technico-commercial', niveau: 5 });
+  const capCouvreur = await diplome('cap - couvreur', { diplomeIntitule: 'CAP couvreur', niveau: 3 });
+
   const candidat = await createUser(db, { role: 'CANDIDAT', email: DEMO_ACCOUNTS.candidat, prenom: 'Léa', nom: 'Candidate', telephone: '0600000000' });
   const projetCarreleur = await createProjet(db, {
     candidatId: candidat.id,
     metier: CARRELEUR,
     types: ['APPRENTISSAGE'],
-    diplomeIntitule: 'CAP carreleur mosaïste',
-    niveau: 3,
+    ...capCarreleur,
     departements: ['33'],
     formations: [{ intitule: 'Diplôme national du brevet', statut: 'VALIDE', annee: 2025 }],
     experiences: [{ type: 'STAGE', intitule: 'Stage de découverte', entreprise: 'Carrelages Aquitains', dureeSemaines: 1, dureeJours: 5, missions: 'Préparation des supports, découpe, jointoiement' }],
@@ -179,15 +187,14 @@ export async function seedDemo(db: DbClient, log: (line: string) => void = () =>
     candidatId: candidat2.id,
     metier: TECHNICO_COMMERCIAL,
     types: ['APPRENTISSAGE', 'CONTRAT_PRO'],
-    diplomeIntitule: 'Titre professionnel négociateur technico-commercial',
-    niveau: 5,
+    ...tpTechnico,
     dureeAnnees: 1,
     zoneRegion: true,
     departements: [],
     formations: [{ intitule: 'Bac pro métiers du commerce et de la vente', statut: 'VALIDE', annee: 2022 }],
   });
-  const projetCouvreur = await createProjet(db, { candidatId: candidat2.id, metier: COUVREUR, types: ['APPRENTISSAGE'], diplomeIntitule: 'CAP couvreur', niveau: 3 });
-  await createProjet(db, { candidatId: candidat2.id, metier: CARRELEUR, visible: false });
+  const projetCouvreur = await createProjet(db, { candidatId: candidat2.id, metier: COUVREUR, types: ['APPRENTISSAGE'], ...capCouvreur });
+  await createProjet(db, { candidatId: candidat2.id, metier: CARRELEUR, ...capCarreleur, visible: false });
 
   await createCandidature(db, { offreId: offreCarreleur.id, candidatId: candidat.id, projetId: projetCarreleur.id, message: 'Bonjour, je suis très motivée par le métier de carreleuse.' });
   await createCandidature(db, { offreId: offreCouvreur.id, candidatId: candidat2.id, projetId: projetCouvreur.id, status: 'ACCEPTEE', answeredById: gestionnaire.id, reponseMessage: 'Nous vous proposons un entretien. Contact : recrutement@cfa-batiment-gironde.test' });

@@ -261,10 +261,17 @@ export async function createCandidature(
   },
 ) {
   const [offre, projet] = await Promise.all([
-    db.offre.findUniqueOrThrow({ where: { id: data.offreId }, include: { diplomes: true } }),
-    db.projet.findUniqueOrThrow({ where: { id: data.projetId } }),
+    db.offre.findUniqueOrThrow({
+      where: { id: data.offreId },
+      include: { diplomes: { orderBy: [{ niveau: 'asc' }, { intitule: 'asc' }] }, employeur: true, structure: true },
+    }),
+    db.projet.findUniqueOrThrow({
+      where: { id: data.projetId },
+      include: { formations: { orderBy: { position: 'asc' } }, experiences: { orderBy: { position: 'asc' } } },
+    }),
   ]);
   const status = data.status ?? 'A_TRAITER';
+  // the same shapes as lib/data/candidatures.ts postuler() writes (OffreSnapshot, ProjetSnapshot)
   return db.candidature.create({
     data: {
       offreId: offre.id,
@@ -274,20 +281,38 @@ export async function createCandidature(
       offreSnapshot: {
         numero: offre.numero,
         metier: offre.metier,
+        romeCode: offre.romeCode,
         types: offre.types,
         commune: offre.commune,
-        dateEmbauche: offre.dateEmbauche.toISOString(),
+        codePostal: offre.codePostal,
+        departementCode: offre.departementCode,
+        dateEmbauche: offre.dateEmbauche.toISOString().slice(0, 10),
+        dureeMois: offre.dureeMois,
+        publishedAt: offre.publishedAt.toISOString(),
+        employeur: offre.employeur.raisonSociale,
+        structure: offre.structure.raisonSociale,
         diplomes: offre.diplomes.map((d) => ({ intitule: d.intitule, niveau: d.niveau })),
       },
       projetSnapshot: {
         numero: projet.numero,
         metier: projet.metier,
+        romeCode: projet.romeCode,
+        appellationCode: projet.appellationCode,
         types: projet.types,
         diplomeIntitule: projet.diplomeIntitule,
         niveau: projet.niveau,
         dureeAnnees: projet.dureeAnnees,
         zoneRegion: projet.zoneRegion,
         departements: projet.departements,
+        formations: projet.formations.map((f) => ({ intitule: f.intitule, statut: f.statut, annee: f.annee })),
+        experiences: projet.experiences.map((e) => ({
+          type: e.type,
+          intitule: e.intitule,
+          entreprise: e.entreprise,
+          dureeSemaines: e.dureeSemaines,
+          dureeJours: e.dureeJours,
+          missions: e.missions,
+        })),
       },
       status,
       reponseType: status === 'ACCEPTEE' ? 'ENTRETIEN' : status === 'REFUSEE' ? 'REFUS' : null,
