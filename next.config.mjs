@@ -4,7 +4,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['@node-rs/argon2', 'pg', '@electric-sql/pglite'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@electric-sql/pglite', '@aws-sdk/client-s3', 'busboy'],
   typedRoutes: false,
   experimental: {
     authInterrupts: true,
