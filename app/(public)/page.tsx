@@ -5,12 +5,18 @@ import { GESTIONNAIRE_ONLY_MESSAGE } from '@/lib/auth/guards';
 import { getCurrentUser } from '@/lib/auth/session';
 import { homePathFor } from '@/lib/auth/permissions';
 
-export default async function AccueilPage({ searchParams }: { searchParams: Promise<{ erreur?: string }> }) {
-  const { erreur } = await searchParams;
+export default async function AccueilPage({ searchParams }: { searchParams: Promise<{ erreur?: string; compte?: string }> }) {
+  const { erreur, compte } = await searchParams;
   const user = await getCurrentUser();
   return (
     <>
       {erreur === 'gestionnaire' && <Alert kind="error">{GESTIONNAIRE_ONLY_MESSAGE}</Alert>}
+      {/* after « Supprimer mon compte » (deleteAccountAction signs out and comes here) */}
+      {compte === 'supprime' && !user && (
+        <Alert kind="success" id="compte-supprime">
+          Votre compte a bien été supprimé. Un e-mail de confirmation vous a été envoyé.
+        </Alert>
+      )}
       <section aria-labelledby="accueil-titre" className="bg-bleu-clair px-6 py-10">
         <h1 id="accueil-titre" className="max-w-3xl text-3xl font-extrabold text-bleu md:text-4xl">
           Votre outil pour trouver un apprentissage, un stage ou un candidat en Nouvelle-Aquitaine

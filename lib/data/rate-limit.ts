@@ -25,6 +25,8 @@ export const RATE_LIMITS = {
   passwordResetEmail: { name: 'reset:email', max: 3, windowSeconds: 60 * 60 },
   passwordResetIp: { name: 'reset:ip', max: 20, windowSeconds: 60 * 60 },
   cvUpload: { name: 'cv:user', max: 30, windowSeconds: 60 * 60 },
+  /** wrong passwords on « Supprimer mon compte » (a stolen session must not guess the password there) */
+  accountDeletion: { name: 'suppression:user', max: 5, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 function keyOf(rule: RateLimitRule, subject: string) {

@@ -3,6 +3,7 @@ import type { CurrentUser } from '@/lib/auth/permissions';
 import { verifyPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/data/audit';
 import { removeStoredFiles } from '@/lib/data/documents';
+import { RATE_LIMITS, RATE_LIMIT_MESSAGE, hit, isLimited } from '@/lib/data/rate-limit';
 import { db } from '@/lib/db';
 import { compteSupprimeEmail } from '@/lib/email/templates/candidatures';
 import { enqueueEmail } from '@/lib/email/send';
@@ -113,7 +114,11 @@ export async function deleteMyAccount(user: Pick<CurrentUser, 'id' | 'role'>, pa
   if (user.role !== 'CANDIDAT') throw new UserFacingError('Seul un compte candidat peut être supprimé depuis cette page.');
   const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, email: true, prenom: true, numero: true } });
   if (!row) throw new UserFacingError('Compte introuvable.');
-  if (!(await verifyPassword(row.passwordHash, password))) throw new UserFacingError(WRONG_PASSWORD_MESSAGE, { password: WRONG_PASSWORD_MESSAGE });
+  if (await isLimited(RATE_LIMITS.accountDeletion, user.id)) throw new UserFacingError(RATE_LIMIT_MESSAGE);
+  if (!(await verifyPassword(row.passwordHash, password))) {
+    await hit(RATE_LIMITS.accountDeletion, user.id);
+    throw new UserFacingError(WRONG_PASSWORD_MESSAGE, { password: WRONG_PASSWORD_MESSAGE });
+  }
 
   const keys = await db.$transaction(async (tx) => {
     const candidatures = await tx.candidature.findMany({ where: { candidatId: user.id }, select: { id: true, projetSnapshot: true } });

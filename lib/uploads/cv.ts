@@ -53,9 +53,11 @@ export function sanitizeCvFilename(name: string | null | undefined): string {
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/\s+/g, ' ')
-    .replace(/^[.\s]+/, '')
     .trim();
-  clean = clean.replace(/\.pdf$/i, '').slice(0, 110).trim();
+  // the extension first, then leading dots: « .pdf » alone gives « CV.pdf », not « pdf.pdf »
+  clean = clean.replace(/\.pdf$/i, '').replace(/^[.\s]+/, '');
+  // cut by code points, never inside a surrogate pair (an emoji cut in half is not valid UTF-8)
+  clean = Array.from(clean).slice(0, 110).join('').trim();
   return `${clean || 'CV'}.pdf`;
 }
 
@@ -69,5 +71,7 @@ export function formatTaille(bytes: number): string {
 /** RFC 6266 header value: an ASCII fallback plus the UTF-8 name. */
 export function contentDisposition(filename: string): string {
   const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  // RFC 5987 attr-char excludes ' ( ) * which encodeURIComponent leaves as they are (« CV d'Anaïs (2).pdf »)
+  const utf8 = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }

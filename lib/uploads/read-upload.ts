@@ -31,7 +31,8 @@ export async function readSingleFileUpload(request: Request, fieldName = 'fichie
     try {
       parser = busboy({
         headers: { 'content-type': contentType },
-        limits: { files: 1, fileSize: maxBytes, fields: 10, fieldSize: 10_000, parts: 12 },
+        // busboy signals 'limit' when a file REACHES fileSize: one byte more, so that exactly maxBytes passes
+        limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 10_000, parts: 12 },
         defParamCharset: 'utf8',
       });
     } catch {
@@ -42,30 +43,35 @@ export async function readSingleFileUpload(request: Request, fieldName = 'fichie
     let file: { filename: string; bytes: Buffer } | null = null;
     let filesSeen = 0;
     const body = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>);
+    /** answers at once and stops reading: the rest of the body is never read nor buffered */
+    const stop = (result: UploadResult) => {
+      body.unpipe(parser);
+      body.destroy();
+      done(result);
+    };
 
     parser.on('field', (name, value) => {
       fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
       filesSeen += 1;
+      // a file stream destroyed by a broken body emits 'error': handled, never an uncaught exception
+      stream.on('error', () => stop({ ok: false, status: 400, message: CV_MESSAGES.requete }));
       if (name !== fieldName || filesSeen > 1) {
+        // ignored, but not read to its end when it is huge
+        stream.on('limit', () => stop({ ok: false, status: 413, message: CV_MESSAGES.tropGros }));
         stream.resume();
         return;
       }
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => {
-        // stop reading at once: the rest of the body is never buffered
-        body.unpipe(parser);
-        body.destroy();
-        done({ ok: false, status: 413, message: CV_MESSAGES.tropGros });
-      });
+      stream.on('limit', () => stop({ ok: false, status: 413, message: CV_MESSAGES.tropGros }));
       stream.on('end', () => {
         if (!(stream as unknown as { truncated?: boolean }).truncated) file = { filename: info.filename ?? '', bytes: Buffer.concat(chunks) };
       });
     });
-    parser.on('filesLimit', () => done({ ok: false, status: 400, message: CV_MESSAGES.unSeul }));
-    parser.on('error', () => done({ ok: false, status: 400, message: CV_MESSAGES.requete }));
+    parser.on('filesLimit', () => stop({ ok: false, status: 400, message: CV_MESSAGES.unSeul }));
+    parser.on('error', () => stop({ ok: false, status: 400, message: CV_MESSAGES.requete }));
     parser.on('close', () => {
       if (filesSeen > 1) return done({ ok: false, status: 400, message: CV_MESSAGES.unSeul });
       if (!file) return done({ ok: false, status: 400, message: CV_MESSAGES.manquant });

@@ -113,7 +113,7 @@ export default function PolitiqueRgpdPage() {
           </li>
           <li>
             <strong>Données techniques</strong> : journaux de connexion et d&apos;audit (date, action réalisée, compte
-            concerné, adresse IP).
+            concerné, adresse IP), dont le journal des téléchargements de CV par les structures.
           </li>
         </ul>
         <p>
@@ -156,6 +156,152 @@ export default function PolitiqueRgpdPage() {
         </ul>
         <p>Vos données ne sont jamais vendues ni utilisées à des fins publicitaires.</p>
 
+        <h2 id="donnees-candidat">Vos données de candidat : ce que nous conservons, combien de temps et pourquoi</h2>
+        <p>
+          Si vous avez un compte candidat, voici, donnée par donnée, ce que CMonAlternance conserve, pendant combien de
+          temps et sur quelle base légale. La suppression de votre compte, depuis la page{' '}
+          <Link href="/candidat/donnees">Mes données</Link>, est immédiate.
+        </p>
+        <div className="my-4 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="mb-2 text-left font-bold">Données d&apos;un candidat, durées de conservation et bases légales</caption>
+            <thead>
+              <tr className="bg-bleu-clair">
+                <th scope="col" className="border border-bordure p-2">
+                  Donnée
+                </th>
+                <th scope="col" className="border border-bordure p-2">
+                  Durée de conservation
+                </th>
+                <th scope="col" className="border border-bordure p-2">
+                  Pourquoi (base légale)
+                </th>
+              </tr>
+            </thead>
+            <tbody className="align-top">
+              <tr>
+                <th scope="row" className="border border-bordure p-2">
+                  Compte (nom, prénom, e-mail, téléphone, mot de passe haché, date de dernière connexion)
+                </th>
+                <td className="border border-bordure p-2">
+                  Jusqu&apos;à la suppression du compte. Un compte sans connexion depuis 24 mois est supprimé : un e-mail
+                  vous prévient 30 jours avant, il suffit de vous reconnecter pour le garder.
+                </td>
+                <td className="border border-bordure p-2">Exécution du service (article 6.1.b).</td>
+              </tr>
+              <tr>
+                <th scope="row" className="border border-bordure p-2">
+                  Projets (métier, type d&apos;alternance, diplôme, durée, zone de recherche, formations, expériences)
+                </th>
+                <td className="border border-bordure p-2">
+                  Jusqu&apos;à ce que vous supprimiez le projet ou votre compte (ou la suppression du compte inactif).
+                </td>
+                <td className="border border-bordure p-2">
+                  Exécution du service ; leur visibilité par les acteurs de la formation et de l&apos;insertion repose sur
+                  votre consentement (article 6.1.a), retirable à tout moment dans « Mes projets ».
+                </td>
+              </tr>
+              <tr>
+                <th scope="row" className="border border-bordure p-2">
+                  CV
+                </th>
+                <td className="border border-bordure p-2">
+                  Jusqu&apos;à ce que vous le remplaciez ou le supprimiez. Un CV déjà joint à une candidature reste
+                  consultable par la structure destinataire, avec cette candidature, jusqu&apos;à la suppression de votre
+                  compte, qui l&apos;efface partout.
+                </td>
+                <td className="border border-bordure p-2">Exécution du service (vos candidatures).</td>
+              </tr>
+              <tr>
+                <th scope="row" className="border border-bordure p-2">
+                  Candidatures (offre, projet au moment de l&apos;envoi, message, CV joint, statut, réponse de la structure)
+                </th>
+                <td className="border border-bordure p-2">
+                  Tant que votre compte existe. À sa suppression, elles sont anonymisées : plus de nom, de coordonnées, de
+                  message, de CV, de formations ni d&apos;expériences ; il ne reste que le métier, le type de contrat, le
+                  niveau, la zone, le statut et les dates. Elles sont alors conservées 3 ans après leur envoi, puis
+                  effacées.
+                </td>
+                <td className="border border-bordure p-2">
+                  Exécution du service ; une fois anonymisées, intérêt légitime (article 6.1.f) : les statistiques des
+                  structures (candidatures reçues, traitées).
+                </td>
+              </tr>
+              <tr>
+                <th scope="row" className="border border-bordure p-2">
+                  Notifications et messages reçus des structures
+                </th>
+                <td className="border border-bordure p-2">Jusqu&apos;à la suppression de votre compte.</td>
+                <td className="border border-bordure p-2">Exécution du service.</td>
+              </tr>
+              <tr>
+                <th scope="row" className="border border-bordure p-2">
+                  Journal d&apos;audit (connexions, dépôt et suppression du CV, téléchargement de votre CV par une
+                  structure, suppression du compte), avec l&apos;adresse IP
+                </th>
+                <td className="border border-bordure p-2">
+                  1 an, y compris après la suppression de votre compte (rattaché alors à un identifiant technique, sans
+                  nom ni e-mail).
+                </td>
+                <td className="border border-bordure p-2">
+                  Intérêt légitime (sécurité du service, trace des accès à vos documents) et obligation légale
+                  (conservation des données de connexion, article 6.1.c).
+                </td>
+              </tr>
+              <tr>
+                <th scope="row" className="border border-bordure p-2">
+                  E-mails envoyés (destinataire, objet, contenu)
+                </th>
+                <td className="border border-bordure p-2">90 jours après l&apos;envoi.</td>
+                <td className="border border-bordure p-2">
+                  Exécution du service (acheminement) et intérêt légitime (preuve d&apos;envoi, assistance).
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+
+        <h3 id="stockage-cv">Où est conservé votre CV</h3>
+        <ul>
+          <li>
+            Votre CV est enregistré dans un espace de stockage privé, hébergé en France, sous un nom technique généré par
+            la plateforme. Il n&apos;a <strong>jamais d&apos;adresse publique</strong> : personne ne peut l&apos;ouvrir
+            à partir d&apos;un lien.
+          </li>
+          <li>
+            Le site ne le remet qu&apos;après avoir vérifié qui le demande : vous-même, et les membres des{' '}
+            <strong>seules structures qui ont publié une offre à laquelle vous avez postulé</strong> avec ce CV. Il
+            n&apos;apparaît jamais dans la recherche de profils.
+          </li>
+          <li>
+            <strong>Chaque téléchargement de votre CV par une structure est enregistré</strong> dans le journal
+            d&apos;audit (compte, date, candidature concernée). Sur simple demande au délégué à la protection des données,
+            nous vous indiquons qui l&apos;a consulté.
+          </li>
+          <li>Seuls les fichiers PDF de 5 Mo au plus sont acceptés, vérifiés d&apos;après leur contenu.</li>
+        </ul>
+
+        <h3 id="droits-candidat">Exercer vos droits sur ces données</h3>
+        <ul>
+          <li>
+            <strong>Accès et portabilité</strong> : « Télécharger mes données » sur la page{' '}
+            <Link href="/candidat/donnees">Mes données</Link> vous remet immédiatement un fichier JSON avec votre compte,
+            vos projets, vos candidatures, vos notifications, les messages reçus et votre CV.
+          </li>
+          <li>
+            <strong>Effacement</strong> : « Supprimer mon compte » sur la même page, après saisie de votre mot de passe.
+            La suppression est immédiate ; un e-mail vous la confirme.
+          </li>
+          <li>
+            <strong>Rectification</strong> : vous modifiez vos projets dans{' '}
+            <Link href="/candidat/projets">Mes projets</Link> et remplacez votre CV depuis votre espace candidat ; pour
+            vos nom, prénom ou adresse e-mail, écrivez au délégué à la protection des données.
+          </li>
+          <li>
+            <strong>Toute autre demande</strong> : <a href="mailto:dpo@cmonalternance-na.fr">dpo@cmonalternance-na.fr</a>.
+          </li>
+        </ul>
+
         <h2 id="transferts">Transferts hors de l&apos;Union européenne</h2>
         <p>
           Le site et ses données sont hébergés en France. Aucune donnée n&apos;est transférée hors de l&apos;Union
@@ -171,23 +317,21 @@ export default function PolitiqueRgpdPage() {
         <h2 id="conservation">Durées de conservation</h2>
         <ul>
           <li>
-            <strong>Comptes candidats inactifs</strong> : un compte sans connexion depuis 2 ans est anonymisé, après
-            l&apos;envoi d&apos;un e-mail d&apos;avertissement. Pour le garder, il suffit de vous reconnecter.
+            <strong>Comptes candidats</strong> : jusqu&apos;à leur suppression, à votre demande (immédiate) ou après 24
+            mois sans connexion (un e-mail vous prévient 30 jours avant ; il suffit de vous reconnecter pour garder votre
+            compte). Le détail, donnée par donnée, figure ci-dessus dans{' '}
+            <a href="#donnees-candidat">Vos données de candidat</a>.
           </li>
           <li>
-            <strong>CV</strong> : supprimés 1 an après la dernière candidature à laquelle ils ont été joints. Vous
-            pouvez aussi supprimer votre CV vous-même à tout moment.
-          </li>
-          <li>
-            <strong>Candidatures ayant reçu une réponse</strong> : anonymisées 2 ans après la réponse.
-          </li>
-          <li>
-            <strong>Compte supprimé à votre demande</strong> : vos projets et vos CV sont effacés. Vos candidatures
-            sont anonymisées et conservées pour les statistiques des structures, sans nom, sans coordonnées et sans
-            CV.
+            <strong>Compte supprimé</strong> : vos projets, vos CV, vos notifications et les messages reçus sont effacés
+            immédiatement. Vos candidatures sont anonymisées et conservées 3 ans après leur envoi pour les statistiques
+            des structures, sans nom, sans coordonnées, sans message et sans CV.
           </li>
           <li>
             <strong>Journaux de connexion et d&apos;audit</strong> : 1 an.
+          </li>
+          <li>
+            <strong>E-mails envoyés</strong> : 90 jours.
           </li>
         </ul>
         <p>
@@ -204,7 +348,8 @@ export default function PolitiqueRgpdPage() {
           </li>
           <li>
             <strong>Droit de rectification</strong> : corriger des données inexactes. Vous pouvez modifier vous-même
-            vos projets, votre CV et les informations de votre compte.
+            vos projets (dans « Mes projets ») et votre CV ; les acteurs modifient les informations de leur compte dans
+            « Mes informations personnelles ».
           </li>
           <li>
             <strong>Droit à l&apos;effacement</strong> : demander la suppression de vos données.
@@ -233,7 +378,10 @@ export default function PolitiqueRgpdPage() {
           permet, sans avoir à nous écrire :
         </p>
         <ul>
-          <li>de télécharger vos données (compte, projets, candidatures…) dans un fichier au format JSON ;</li>
+          <li>
+            de télécharger vos données (compte, projets, candidatures, notifications, messages reçus et votre CV) dans un
+            fichier au format JSON ;
+          </li>
           <li>de supprimer votre compte.</li>
         </ul>
         <h3 id="exercer-droits">Nous écrire</h3>
