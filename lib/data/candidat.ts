@@ -208,3 +208,11 @@ export async function projetSnapshot(tx: Tx, projetId: string) {
   };
 }
 export type ProjetSnapshot = Awaited<ReturnType<typeof projetSnapshot>>;
+
+/** « Mon espace candidat »: how many of the candidate's applications are in each status. */
+export async function countMyCandidaturesByStatus(user: Candidat): Promise<Record<'A_TRAITER' | 'ACCEPTEE' | 'REFUSEE', number>> {
+  const rows = await db.candidature.groupBy({ by: ['status'], where: { candidatId: user.id }, _count: { _all: true } });
+  const counts = { A_TRAITER: 0, ACCEPTEE: 0, REFUSEE: 0 };
+  for (const row of rows) counts[row.status] = row._count._all;
+  return counts;
+}

@@ -103,9 +103,13 @@ export const projetSchema = z
     experiences: z.array(experienceSchema, { error: PROJET_MESSAGES.experiencesTrop }).max(EXPERIENCES_MAX, PROJET_MESSAGES.experiencesTrop),
     visible: z.boolean({ error: 'Indiquez si votre projet est visible par les acteurs de la formation et de l’insertion.' }),
   })
-  .superRefine((v, ctx) => {
-    if (!v.zoneRegion && v.departements.length === 0) ctx.addIssue({ code: 'custom', path: ['departements'], message: PROJET_MESSAGES.zone });
-  })
+  .superRefine(
+    (v, ctx) => {
+      if (!v.zoneRegion && v.departements.length === 0) ctx.addIssue({ code: 'custom', path: ['departements'], message: PROJET_MESSAGES.zone });
+    },
+    // checked even when other fields are wrong, so that every error shows at the first « Enregistrer »
+    { when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'zoneRegion' || i.path?.[0] === 'departements') },
+  )
   // the whole region makes the list of départements meaningless
   .transform((v) => ({ ...v, departements: v.zoneRegion ? [] : v.departements }));
 
@@ -140,7 +144,8 @@ export const CANDIDATURE_MESSAGES = {
 
 export const postulerSchema = z.object({
   projetNumero: z
-    .union([z.string(), z.number()], { error: CANDIDATURE_MESSAGES.projet })
+    // null: no radio checked (react-hook-form); the refine below then says which field is missing
+    .union([z.string(), z.number(), z.null(), z.undefined()], { error: CANDIDATURE_MESSAGES.projet })
     .transform((v) => parseNumero(v))
     .refine((v): v is number => v !== null, CANDIDATURE_MESSAGES.projet),
   message: optionalText(MESSAGE_CANDIDATURE_MAX, CANDIDATURE_MESSAGES.message),

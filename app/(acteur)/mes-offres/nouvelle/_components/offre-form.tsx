@@ -3,16 +3,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useController, useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useController, useForm, type UseFormReturn } from 'react-hook-form';
 import { Autocomplete } from '@/components/forms/autocomplete';
 import { Field, SelectField, TextField, inputClasses } from '@/components/forms/field';
 import { FormError } from '@/components/forms/form-error';
+import { MetierField } from '@/components/forms/metier-field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { createOffreAction, updateOffreAction } from '@/lib/actions/offres';
-import { searchAppellationsAction, searchCertificationsAction } from '@/lib/actions/referentiels';
+import { searchCertificationsAction } from '@/lib/actions/referentiels';
 import { usePostalCodeCommunes } from '@/components/forms/use-postal-code-communes';
-import type { AppellationOption, CertificationOption } from '@/lib/data/referentiels';
+import type { CertificationOption } from '@/lib/data/referentiels';
 import { TYPE_ALTERNANCE_LABELS } from '@/lib/labels';
 import { libelleNiveau } from '@/lib/referentiels/niveaux';
 import {
@@ -69,7 +70,6 @@ function diplomeKey(d: { certificationId: string | null; intitule: string }) {
   return d.certificationId ?? `intitule:${d.intitule.trim().toLowerCase()}`;
 }
 
-const searchAppellations = (q: string) => searchAppellationsAction(q);
 const searchCertifications = (q: string) => searchCertificationsAction(q);
 
 /** « Créer une offre » (mode create, « Valider ») and « Modifier » (mode update, « Enregistrer »). */
@@ -297,42 +297,6 @@ export function OffreForm({
         {pending ? 'Enregistrement…' : mode === 'create' ? 'Valider' : 'Enregistrer'}
       </Button>
     </form>
-  );
-}
-
-/** « Métier * »: an autocomplete over the ROME appellations. */
-function MetierField({ form }: { form: Form }) {
-  const {
-    field: { ref: fieldRef, name, onBlur, value: code },
-    fieldState,
-  } = useController({ control: form.control, name: 'appellationCode' });
-  const metier = useWatch({ control: form.control, name: 'metier' });
-  const value = useMemo<AppellationOption | null>(() => (code ? { code, libelle: metier ?? '', romeCode: '', version: '' } : null), [code, metier]);
-  const revalidate = form.formState.isSubmitted;
-  return (
-    <Autocomplete<AppellationOption>
-      id="appellationCode"
-      label="Métier"
-      listLabel="Métiers"
-      required
-      hint="Par exemple : carreleur, boulanger, technico-commercial."
-      ref={fieldRef}
-      name={name}
-      onBlur={onBlur}
-      error={fieldState.error?.message}
-      value={value}
-      search={searchAppellations}
-      getKey={(o) => o.code}
-      getLabel={(o) => o.libelle}
-      onSelect={(o) => {
-        form.setValue('metier', o.libelle);
-        form.setValue('appellationCode', o.code, { shouldDirty: true, shouldValidate: revalidate });
-      }}
-      onClear={() => {
-        form.setValue('metier', '');
-        form.setValue('appellationCode', '', { shouldDirty: true, shouldValidate: revalidate });
-      }}
-    />
   );
 }
 
