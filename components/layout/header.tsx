@@ -3,13 +3,26 @@ import { menusFor } from '@/components/layout/menus';
 import { NavMenu } from '@/components/layout/nav-menu';
 import { signOutAction } from '@/lib/actions/auth';
 import type { CurrentUser } from '@/lib/auth/permissions';
+import { countUnreadNotifications } from '@/lib/data/notifications';
 
 export const TAGLINE = 'Votre outil pour trouver un apprentissage, un stage ou un candidat en Nouvelle-Aquitaine';
 
 const ROLE_LABELS = { ADMIN: 'Équipe CMonAlternance', CANDIDAT: 'Candidat', ACTEUR: 'Acteur formation/insertion' } as const;
 
-export function Header({ user }: { user: CurrentUser | null }) {
+/** The unread count of the header's « Notifications » link; a failure only hides the number. */
+async function unreadCount(userId: string): Promise<number | null> {
+  try {
+    return await countUnreadNotifications(userId);
+  } catch (error) {
+    console.error('[notifications] compteur indisponible', error);
+    return null;
+  }
+}
+
+/** A server component (rendered by app/layout.tsx): the unread count is read here, once per request. */
+export async function Header({ user }: { user: CurrentUser | null }) {
   const menus = menusFor(user);
+  const unread = user ? await unreadCount(user.id) : null;
   return (
     <header className="border-b border-bordure">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
@@ -29,6 +42,15 @@ export function Header({ user }: { user: CurrentUser | null }) {
                 </span>{' '}
                 <span className="text-gray-700">({user.membership ? `${user.membership.role === 'GESTIONNAIRE' ? 'Gestionnaire' : 'Utilisateur'} — ${user.membership.structure.raisonSociale}` : ROLE_LABELS[user.role]})</span>
               </span>
+              <Link href="/notifications" className="no-underline" data-testid="notifications-link">
+                Notifications
+                {unread ? (
+                  <>
+                    <span aria-hidden="true"> ({unread})</span>
+                    <span className="sr-only"> : {unread > 1 ? `${unread} non lues` : '1 non lue'}</span>
+                  </>
+                ) : null}
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="border border-bleu px-3 py-1 font-medium text-bleu hover:bg-bleu-clair">
                   Se déconnecter

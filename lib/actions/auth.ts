@@ -48,7 +48,7 @@ export async function signInAction(input: unknown): Promise<ActionResult> {
 export async function signUpAction(input: unknown): Promise<ActionResult> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return fromZodError(parsed.error);
-  const { kind, prenom, nom, email, telephone, password } = parsed.data;
+  const { kind, prenom, nom, email, telephone, password, callbackUrl } = parsed.data;
   try {
     await createAccount({ kind, prenom, nom, email, telephone, password, ip: await clientIp() });
     kickEmailWorker(db);
@@ -57,7 +57,8 @@ export async function signUpAction(input: unknown): Promise<ActionResult> {
     if (isNextControlFlow(error)) throw error;
     return fromUnexpected(error);
   }
-  redirect(await landingFor(email));
+  // back to where the visitor was going (an offer's « Postuler »), when that suits the new account
+  redirect(await landingFor(email, callbackUrl));
 }
 
 export async function forgotPasswordAction(input: unknown): Promise<ActionResult> {

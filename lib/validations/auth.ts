@@ -46,6 +46,8 @@ export const signUpSchema = z
     telephone: telephoneSchema,
     ...newPasswordFields,
     acceptCgu: acceptCguSchema,
+    /** where to go once the account exists (« Postuler » of an offer); checked by the action */
+    callbackUrl: z.string().max(2000).optional(),
   })
   .refine(...passwordsMatch);
 export type SignUpInput = z.input<typeof signUpSchema>;

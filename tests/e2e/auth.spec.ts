@@ -103,7 +103,7 @@ test.describe('Se connecter', () => {
     await loginAs('candidat');
     await expect(page).toHaveURL(/\/candidat$/);
     await expect(page.getByRole('button', { name: 'Mon espace candidat' })).toBeVisible();
-    await expect(page.getByText('CARRELEUR / CARRELEUSE MOSAÏSTE', { exact: false })).toBeVisible();
+    await expect(page.getByTestId('nb-projets')).toHaveText('1 projet');
   });
 });
 

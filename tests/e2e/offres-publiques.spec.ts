@@ -269,7 +269,9 @@ test.describe('Offres publiques — page d’une offre', () => {
     await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect(page).toHaveURL(`/offres/${carreleur}/postuler`);
-    await expect(page.getByText('Bientôt disponible')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Postuler' })).toBeVisible();
+    // the demo candidate already applied to this offer
+    await expect(page.getByText('Vous avez déjà postulé à cette offre').first()).toBeVisible();
 
     // signed in as a candidate: a direct link
     await page.goto(`/offres/${carreleur}`);
@@ -280,7 +282,7 @@ test.describe('Offres publiques — page d’une offre', () => {
     await page.goto(`/offres/${carreleur}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(CARRELEUR);
     await expect(page.getByRole('link', { name: 'Postuler', exact: true })).toHaveCount(0);
-    // the placeholder requires a candidate
+    // « Postuler » requires a candidate
     const forbidden = await page.goto(`/offres/${carreleur}/postuler`);
     expect(forbidden?.status()).toBe(403);
   });

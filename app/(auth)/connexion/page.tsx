@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
-import { homePathFor } from '@/lib/auth/permissions';
+import { homePathFor, safeCallbackPath } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { SignInForm } from './_components/sign-in-form';
 
@@ -16,6 +16,9 @@ export default async function ConnexionPage({
   const params = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(homePathFor(user));
+  // the sign-up link keeps where the visitor was going (e.g. an offer's « Postuler »)
+  const callback = safeCallbackPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : null);
+  const inscription = callback ? `/inscription?callbackUrl=${encodeURIComponent(callback)}` : '/inscription';
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Se connecter" />
@@ -26,7 +29,7 @@ export default async function ConnexionPage({
       <hr className="my-8 border-bordure" />
       <h2 className="text-xl font-bold">Vous n&apos;avez pas de compte ?</h2>
       <p className="mt-2">
-        <Link href="/inscription">Créer un compte candidat ou acteur de la formation et de l&apos;insertion</Link>
+        <Link href={inscription}>Créer un compte candidat ou acteur de la formation et de l&apos;insertion</Link>
       </p>
     </div>
   );

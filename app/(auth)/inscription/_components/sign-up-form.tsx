@@ -19,7 +19,7 @@ const KINDS = [
   },
 ] as const;
 
-export function SignUpForm({ defaultKind }: { defaultKind?: 'CANDIDAT' | 'ACTEUR' }) {
+export function SignUpForm({ defaultKind, callbackUrl }: { defaultKind?: 'CANDIDAT' | 'ACTEUR'; callbackUrl?: string }) {
   const form = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: {
@@ -31,6 +31,7 @@ export function SignUpForm({ defaultKind }: { defaultKind?: 'CANDIDAT' | 'ACTEUR
       password: '',
       passwordConfirmation: '',
       acceptCgu: false as unknown as true,
+      callbackUrl,
     },
   });
   const { onSubmit, formError, pending } = useActionForm(form, signUpAction);
@@ -40,6 +41,8 @@ export function SignUpForm({ defaultKind }: { defaultKind?: 'CANDIDAT' | 'ACTEUR
     <form onSubmit={onSubmit} noValidate aria-label="Créer un compte">
       <RequiredNote />
       <FormError message={formError} />
+      {/* where to go once the account exists (an offer's « Postuler »); the action checks it */}
+      <input type="hidden" {...form.register('callbackUrl')} />
       <fieldset className="mb-6" aria-describedby={errors.kind ? 'kind-error' : undefined}>
         <legend className="mb-2 font-medium">
           Vous êtes <span aria-hidden="true">*</span>

@@ -117,7 +117,7 @@ export default async function OffrePage({ params }: Props) {
                 </p>
                 <p className="mt-2 text-sm">
                   Vous serez invité à vous connecter. Pas encore de compte ?{' '}
-                  <Link href="/inscription?profil=candidat">Créer mon compte candidat</Link>
+                  <Link href={`/inscription?profil=candidat&callbackUrl=${encodeURIComponent(postuler)}`}>Créer mon compte candidat</Link>
                 </p>
               </>
             ) : user.role === 'CANDIDAT' ? (
