@@ -1,5 +1,6 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/permissions';
+import { projetSnapshotOf, type ProjetSnapshot } from '@/lib/candidatures/snapshots';
 import { writeAudit } from '@/lib/data/audit';
 import { db } from '@/lib/db';
 import { UserFacingError } from '@/lib/errors';
@@ -35,7 +36,7 @@ export async function listMyProjets(user: Candidat) {
 }
 export type MonProjet = Awaited<ReturnType<typeof listMyProjets>>[number];
 
-const PROJET_DETAIL_SELECT = {
+export const PROJET_DETAIL_SELECT = {
   id: true,
   numero: true,
   appellationCode: true,
@@ -190,24 +191,10 @@ export async function deleteProjet(user: Candidat, numero: number, ip?: string |
 }
 
 /** The project as the structure sees it in an application (taken when the candidate applies). */
-export async function projetSnapshot(tx: Tx, projetId: string) {
-  const p = await tx.projet.findUniqueOrThrow({ where: { id: projetId }, select: PROJET_DETAIL_SELECT });
-  return {
-    numero: p.numero,
-    metier: p.metier,
-    romeCode: p.romeCode,
-    appellationCode: p.appellationCode,
-    types: p.types,
-    diplomeIntitule: p.diplomeIntitule,
-    niveau: p.niveau,
-    dureeAnnees: p.dureeAnnees,
-    zoneRegion: p.zoneRegion,
-    departements: p.departements,
-    formations: p.formations,
-    experiences: p.experiences,
-  };
+export async function projetSnapshot(tx: Tx, projetId: string): Promise<ProjetSnapshot> {
+  return projetSnapshotOf(await tx.projet.findUniqueOrThrow({ where: { id: projetId }, select: PROJET_DETAIL_SELECT }));
 }
-export type ProjetSnapshot = Awaited<ReturnType<typeof projetSnapshot>>;
+export type { ProjetSnapshot };
 
 /** « Mon espace candidat »: how many of the candidate's applications are in each status. */
 export async function countMyCandidaturesByStatus(user: Candidat): Promise<Record<'A_TRAITER' | 'ACCEPTEE' | 'REFUSEE', number>> {

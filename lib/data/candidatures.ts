@@ -2,7 +2,8 @@ import 'server-only';
 import type { StaffUser } from '@/lib/auth/guards';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/data/audit';
-import { projetSnapshot, type ProjetSnapshot } from '@/lib/data/candidat';
+import { offreSnapshotOf, type OffreSnapshot, type ProjetSnapshot } from '@/lib/candidatures/snapshots';
+import { projetSnapshot } from '@/lib/data/candidat';
 import { createNotification } from '@/lib/data/notifications';
 import { db } from '@/lib/db';
 import { nouvelleCandidatureEmail, reponseCandidatureEmail } from '@/lib/email/templates/candidatures';
@@ -10,7 +11,7 @@ import { enqueueEmail } from '@/lib/email/send';
 import { appUrl } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors';
 import { formatNumero } from '@/lib/format';
-import type { CandidatureStatus, Prisma, ReponseType, TypeAlternance } from '@/lib/generated/prisma/client';
+import type { CandidatureStatus, Prisma, ReponseType } from '@/lib/generated/prisma/client';
 import { offrePubliqueWith, statutOffrePubliqueWith } from '@/lib/offres-publiques-query';
 import { CANDIDATURES_PAR_JOUR, CANDIDATURE_MESSAGES, REPONSE_MESSAGES, type PostulerData } from '@/lib/validations/candidat';
 
@@ -24,21 +25,7 @@ import { CANDIDATURES_PAR_JOUR, CANDIDATURE_MESSAGES, REPONSE_MESSAGES, type Pos
 type Tx = Prisma.TransactionClient;
 type Candidat = Pick<CurrentUser, 'id' | 'role'>;
 
-export interface OffreSnapshot {
-  numero: number;
-  metier: string;
-  romeCode: string;
-  types: TypeAlternance[];
-  commune: string | null;
-  codePostal: string | null;
-  departementCode: string | null;
-  dateEmbauche: string;
-  dureeMois: number | null;
-  publishedAt: string;
-  employeur: string;
-  structure: string;
-  diplomes: { intitule: string; niveau: number | null }[];
-}
+export type { OffreSnapshot };
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -110,21 +97,7 @@ export async function postuler(user: Candidat, offreNumero: number, data: Postul
         if (!cv) throw new UserFacingError(CANDIDATURE_MESSAGES.cvManquant, { joindreCv: CANDIDATURE_MESSAGES.cvManquant });
       }
 
-      const offreSnapshot: OffreSnapshot = {
-        numero: offre.numero,
-        metier: offre.metier,
-        romeCode: offre.romeCode,
-        types: offre.types,
-        commune: offre.commune,
-        codePostal: offre.codePostal,
-        departementCode: offre.departementCode,
-        dateEmbauche: offre.dateEmbauche.toISOString().slice(0, 10),
-        dureeMois: offre.dureeMois,
-        publishedAt: offre.publishedAt.toISOString(),
-        employeur: offre.employeur.raisonSociale,
-        structure: offre.structure.raisonSociale,
-        diplomes: offre.diplomes,
-      };
+      const offreSnapshot = offreSnapshotOf(offre);
       const candidature = await tx.candidature.create({
         data: {
           offreId: offre.id,

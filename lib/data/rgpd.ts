@@ -1,6 +1,7 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { verifyPassword } from '@/lib/auth/password';
+import { anonymizedProjetSnapshot, type ProjetSnapshot } from '@/lib/candidatures/snapshots';
 import { writeAudit } from '@/lib/data/audit';
 import { removeStoredFiles } from '@/lib/data/documents';
 import { RATE_LIMITS, RATE_LIMIT_MESSAGE, hit, isLimited } from '@/lib/data/rate-limit';
@@ -123,11 +124,7 @@ export async function deleteMyAccount(user: Pick<CurrentUser, 'id' | 'role'>, pa
   const keys = await db.$transaction(async (tx) => {
     const candidatures = await tx.candidature.findMany({ where: { candidatId: user.id }, select: { id: true, projetSnapshot: true } });
     for (const c of candidatures) {
-      const p = (c.projetSnapshot ?? null) as Record<string, unknown> | null;
-      // what statistics need (métier, contrat, niveau, zone), nothing that could identify the person
-      const anonymized = p
-        ? { metier: p.metier, romeCode: p.romeCode, types: p.types, niveau: p.niveau, dureeAnnees: p.dureeAnnees, zoneRegion: p.zoneRegion, departements: p.departements }
-        : null;
+      const anonymized = anonymizedProjetSnapshot(c.projetSnapshot as Partial<ProjetSnapshot> | null);
       await tx.candidature.update({
         where: { id: c.id },
         data: {

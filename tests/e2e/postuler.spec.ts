@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { DEMO_ACCOUNTS } from '@/prisma/seed';
@@ -16,6 +14,7 @@ import {
 import { CANDIDATURES_PAR_JOUR, CANDIDATURE_MESSAGES, REPONSE_MESSAGES, STATUT_CANDIDAT_DETAILS } from '@/lib/validations/candidat';
 import {
   FAKE_RESEND_URL,
+  answerAs,
   box,
   callServerAction,
   expect,
@@ -85,39 +84,6 @@ async function applyAs(page: Page, c: Awaited<ReturnType<typeof newCandidat>>, o
   const match = /\/candidat\/candidatures\/(\d+)\?envoyee=1/.exec(result.redirect ?? '');
   expect(match, result.body).not.toBeNull();
   return Number(match![1]);
-}
-
-/**
- * « Répondre à cette candidature » as these staff members, one after the other, through the data
- * layer the staff action calls (lib/data/candidatures.ts answerCandidature, with the user the
- * guards would build). The staff inbox that bundles repondreCandidatureAction comes with « Mon
- * espace »: until a page uses it, Next leaves the action out of the build, so no HTTP client can
- * call it. The app's e-mail worker delivers what this writes to the outbox.
- */
-async function answerAs(answers: { email: string; numero: number; type: 'ENTRETIEN' | 'REFUS'; message: string }[]) {
-  const script = `(async () => {
-    const { db } = await import('@/lib/db');
-    const { CURRENT_USER_SELECT } = await import('@/lib/auth/permissions');
-    const { answerCandidature } = await import('@/lib/data/candidatures');
-    const results = [];
-    for (const a of JSON.parse(process.env.E2E_ANSWERS)) {
-      const user = await db.user.findUniqueOrThrow({ where: { email: a.email }, select: CURRENT_USER_SELECT });
-      try {
-        await answerCandidature(user, a.numero, { type: a.type, message: a.message });
-        results.push({ ok: true });
-      } catch (error) {
-        results.push({ ok: false, message: error.message, userFacing: error.name === 'UserFacingError' });
-      }
-    }
-    console.log('E2E_RESULT' + JSON.stringify(results));
-    await db.$disconnect();
-    process.exit(0);
-  })();`;
-  const { stdout } = await promisify(execFile)('npx', ['tsx', '--conditions=react-server', '-e', script], {
-    env: { ...process.env, E2E_ANSWERS: JSON.stringify(answers), APP_URL: test.info().project.use.baseURL ?? '' },
-    timeout: 60_000,
-  });
-  return JSON.parse(stdout.slice(stdout.indexOf('E2E_RESULT') + 'E2E_RESULT'.length)) as { ok: boolean; message?: string; userFacing?: boolean }[];
 }
 
 /** The e-mail about this application (the demo gestionnaire receives one per application). */

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
+import { offreSnapshotOf, projetSnapshotOf } from '@/lib/candidatures/snapshots';
 import { withLuhnCheckDigit } from '@/lib/entreprises/siret';
 import { refreshEmployeurSearchText, refreshOffreSearchText } from '@/lib/search';
 import type {
@@ -11,6 +12,7 @@ import type {
   MembershipRole,
   OffreStatus,
   Role,
+  Prisma,
   StructureType,
   TypeAlternance,
 } from '@/lib/generated/prisma/client';
@@ -271,49 +273,15 @@ export async function createCandidature(
     }),
   ]);
   const status = data.status ?? 'A_TRAITER';
-  // the same shapes as lib/data/candidatures.ts postuler() writes (OffreSnapshot, ProjetSnapshot)
+  // the same snapshots as « Postuler » writes
   return db.candidature.create({
     data: {
       offreId: offre.id,
       candidatId: data.candidatId,
       projetId: projet.id,
       message: data.message ?? null,
-      offreSnapshot: {
-        numero: offre.numero,
-        metier: offre.metier,
-        romeCode: offre.romeCode,
-        types: offre.types,
-        commune: offre.commune,
-        codePostal: offre.codePostal,
-        departementCode: offre.departementCode,
-        dateEmbauche: offre.dateEmbauche.toISOString().slice(0, 10),
-        dureeMois: offre.dureeMois,
-        publishedAt: offre.publishedAt.toISOString(),
-        employeur: offre.employeur.raisonSociale,
-        structure: offre.structure.raisonSociale,
-        diplomes: offre.diplomes.map((d) => ({ intitule: d.intitule, niveau: d.niveau })),
-      },
-      projetSnapshot: {
-        numero: projet.numero,
-        metier: projet.metier,
-        romeCode: projet.romeCode,
-        appellationCode: projet.appellationCode,
-        types: projet.types,
-        diplomeIntitule: projet.diplomeIntitule,
-        niveau: projet.niveau,
-        dureeAnnees: projet.dureeAnnees,
-        zoneRegion: projet.zoneRegion,
-        departements: projet.departements,
-        formations: projet.formations.map((f) => ({ intitule: f.intitule, statut: f.statut, annee: f.annee })),
-        experiences: projet.experiences.map((e) => ({
-          type: e.type,
-          intitule: e.intitule,
-          entreprise: e.entreprise,
-          dureeSemaines: e.dureeSemaines,
-          dureeJours: e.dureeJours,
-          missions: e.missions,
-        })),
-      },
+      offreSnapshot: offreSnapshotOf(offre) as unknown as Prisma.InputJsonValue,
+      projetSnapshot: projetSnapshotOf(projet) as unknown as Prisma.InputJsonValue,
       status,
       reponseType: status === 'ACCEPTEE' ? 'ENTRETIEN' : status === 'REFUSEE' ? 'REFUS' : null,
       reponseMessage: status === 'A_TRAITER' ? null : (data.reponseMessage ?? 'Merci pour votre candidature.'),

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
 import { ButtonLink } from '@/components/ui/button';
@@ -13,6 +12,7 @@ import { DiplomesList } from '../_components/diplomes';
 import { domaineActivite, lieuLabel, typesLabel } from '../_components/format';
 import { jobPosting, jsonForScript } from '../_components/job-posting';
 import { OFFRE_INDISPONIBLE_TITLE, OffreIndisponible } from '../_components/offre-indisponible';
+import { DescriptionItem } from '@/components/ui/description-item';
 
 type Props = { params: Promise<{ numero: string }> };
 
@@ -74,12 +74,12 @@ export default async function OffrePage({ params }: Props) {
               Le contrat
             </h2>
             <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <Item label="Type de contrat">{typesLabel(offre.types)}</Item>
-              <Item label="Lieu de travail">{lieuLabel(offre) || 'Non renseigné'}</Item>
-              <Item label="Date prévue d'embauche">{formatDate(offre.dateEmbauche)}</Item>
-              <Item label="Durée du contrat">{offre.dureeMois ? `${offre.dureeMois} mois` : 'Non précisée'}</Item>
-              <Item label="Nombre de postes">{String(offre.nombrePostes)}</Item>
-              <Item label="Publiée le">{formatDate(offre.publishedAt)}</Item>
+              <DescriptionItem label="Type de contrat">{typesLabel(offre.types)}</DescriptionItem>
+              <DescriptionItem label="Lieu de travail">{lieuLabel(offre) || 'Non renseigné'}</DescriptionItem>
+              <DescriptionItem label="Date prévue d'embauche">{formatDate(offre.dateEmbauche)}</DescriptionItem>
+              <DescriptionItem label="Durée du contrat">{offre.dureeMois ? `${offre.dureeMois} mois` : 'Non précisée'}</DescriptionItem>
+              <DescriptionItem label="Nombre de postes">{String(offre.nombrePostes)}</DescriptionItem>
+              <DescriptionItem label="Publiée le">{formatDate(offre.publishedAt)}</DescriptionItem>
             </dl>
           </section>
 
@@ -97,8 +97,8 @@ export default async function OffrePage({ params }: Props) {
               L&apos;employeur
             </h2>
             <dl className="mt-3 space-y-3">
-              <Item label="Raison sociale">{offre.employeur}</Item>
-              {domaine && <Item label="Domaine d'activité">{domaine}</Item>}
+              <DescriptionItem label="Raison sociale">{offre.employeur}</DescriptionItem>
+              {domaine && <DescriptionItem label="Domaine d'activité">{domaine}</DescriptionItem>}
             </dl>
           </section>
 
@@ -131,14 +131,5 @@ export default async function OffrePage({ params }: Props) {
         </div>
       </div>
     </>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="font-bold">{label}</dt>
-      <dd className="[overflow-wrap:anywhere]">{children}</dd>
-    </div>
   );
 }

@@ -9,17 +9,16 @@ import { Field, SelectField, TextField, inputClasses } from '@/components/forms/
 import { FormError } from '@/components/forms/form-error';
 import { MetierField } from '@/components/forms/metier-field';
 import { useActionForm } from '@/components/forms/use-action-form';
+import { TypesAlternanceField } from '@/components/forms/types-alternance-field';
 import { Button } from '@/components/ui/button';
 import { createOffreAction, updateOffreAction } from '@/lib/actions/offres';
 import { searchCertificationsAction } from '@/lib/actions/referentiels';
 import { usePostalCodeCommunes } from '@/components/forms/use-postal-code-communes';
 import type { CertificationOption } from '@/lib/data/referentiels';
-import { TYPE_ALTERNANCE_LABELS } from '@/lib/labels';
 import { libelleNiveau } from '@/lib/referentiels/niveaux';
 import {
   DESCRIPTION_MAX,
   OFFRE_MESSAGES,
-  TYPES_ALTERNANCE,
   maxDateEmbauche,
   offreSchemaFor,
   todayParis,
@@ -138,24 +137,7 @@ export function OffreForm({
       <fieldset className="mb-6 border border-bordure p-4">
         <legend className="px-2 font-bold uppercase">Informations contrat / profil recherché</legend>
 
-        <fieldset className="mb-5" aria-describedby={typesError ? 'types-error' : undefined}>
-          <legend className="mb-2 font-medium">
-            Type d&apos;alternance recherchée <span aria-hidden="true">*</span>
-          </legend>
-          {typesError && (
-            <p id="types-error" className="mb-2 text-sm font-medium text-rouge">
-              {typesError}
-            </p>
-          )}
-          <div className="flex flex-wrap gap-x-6 gap-y-2">
-            {TYPES_ALTERNANCE.map((t) => (
-              <label key={t} className="flex items-center gap-2">
-                <input type="checkbox" value={t} className="h-5 w-5" aria-invalid={typesError ? true : undefined} {...register('types')} />
-                <span>{TYPE_ALTERNANCE_LABELS[t]}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <TypesAlternanceField registration={register('types')} error={typesError} />
 
         <Field
           id="employeurId"

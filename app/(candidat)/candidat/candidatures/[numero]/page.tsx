@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { requireCandidate } from '@/lib/auth/guards';
@@ -19,6 +18,7 @@ import {
   parseNumero,
 } from '@/lib/validations/candidat';
 import { Reponse, StatutBadge } from '../_components/statut';
+import { DescriptionItem } from '@/components/ui/description-item';
 
 type Props = { params: Promise<{ numero: string }>; searchParams: Promise<{ envoyee?: string }> };
 
@@ -92,13 +92,13 @@ export default async function MaCandidaturePage({ params, searchParams }: Props)
             {c.offre.status !== 'EN_COURS' && " (cette offre n'est plus en cours)"}
           </p>
           <dl className="mt-3 space-y-2">
-            {offre.employeur && <Item label="Employeur">{offre.employeur}</Item>}
-            {offre.structure && <Item label="Offre suivie par">{offre.structure}</Item>}
-            <Item label="Lieu de travail">{lieu ?? 'Non renseigné'}</Item>
-            {offre.dateEmbauche && <Item label="Date prévue d'embauche">{formatDate(new Date(offre.dateEmbauche))}</Item>}
-            {offre.dureeMois ? <Item label="Durée du contrat">{`${offre.dureeMois} mois`}</Item> : null}
-            <Item label="Type de contrat">{types(offre.types)}</Item>
-            <Item label={(offre.diplomes?.length ?? 0) > 1 ? 'Diplômes' : 'Diplôme'}>
+            {offre.employeur && <DescriptionItem label="Employeur">{offre.employeur}</DescriptionItem>}
+            {offre.structure && <DescriptionItem label="Offre suivie par">{offre.structure}</DescriptionItem>}
+            <DescriptionItem label="Lieu de travail">{lieu ?? 'Non renseigné'}</DescriptionItem>
+            {offre.dateEmbauche && <DescriptionItem label="Date prévue d'embauche">{formatDate(new Date(offre.dateEmbauche))}</DescriptionItem>}
+            {offre.dureeMois ? <DescriptionItem label="Durée du contrat">{`${offre.dureeMois} mois`}</DescriptionItem> : null}
+            <DescriptionItem label="Type de contrat">{types(offre.types)}</DescriptionItem>
+            <DescriptionItem label={(offre.diplomes?.length ?? 0) > 1 ? 'Diplômes' : 'Diplôme'}>
               {offre.diplomes?.length ? (
                 <ul className="list-disc pl-5">
                   {offre.diplomes.map((d) => (
@@ -111,7 +111,7 @@ export default async function MaCandidaturePage({ params, searchParams }: Props)
               ) : (
                 'Non précisé'
               )}
-            </Item>
+            </DescriptionItem>
           </dl>
         </section>
 
@@ -127,15 +127,15 @@ export default async function MaCandidaturePage({ params, searchParams }: Props)
               <p className="mt-3 font-bold uppercase [overflow-wrap:anywhere]">{projet.metier}</p>
               <p className="text-sm">PROJET {formatNumero('projet', projet.numero)}</p>
               <dl className="mt-3 space-y-2">
-                <Item label="Type d'alternance recherchée">{types(projet.types)}</Item>
-                <Item label="Diplôme">
+                <DescriptionItem label="Type d'alternance recherchée">{types(projet.types)}</DescriptionItem>
+                <DescriptionItem label="Diplôme">
                   {projet.diplomeIntitule ?? 'Non précisé'}
                   {projet.diplomeIntitule && projet.niveau != null && <span className="text-gray-700"> — {libelleNiveau(projet.niveau)}</span>}
-                </Item>
+                </DescriptionItem>
                 {projet.dureeAnnees != null && (
-                  <Item label="Durée de l'alternance">{`${projet.dureeAnnees} année${projet.dureeAnnees > 1 ? 's' : ''}`}</Item>
+                  <DescriptionItem label="Durée de l'alternance">{`${projet.dureeAnnees} année${projet.dureeAnnees > 1 ? 's' : ''}`}</DescriptionItem>
                 )}
-                <Item label="Zone de recherche">{libelleZone(projet.zoneRegion, projet.departements ?? []) || 'Non précisée'}</Item>
+                <DescriptionItem label="Zone de recherche">{libelleZone(projet.zoneRegion, projet.departements ?? []) || 'Non précisée'}</DescriptionItem>
               </dl>
               <h3 className="mt-5 font-bold">Formations déjà suivies</h3>
               {projet.formations?.length ? (
@@ -214,14 +214,5 @@ export default async function MaCandidaturePage({ params, searchParams }: Props)
         <Link href="/candidat/candidatures">Retour à mes candidatures</Link>
       </p>
     </>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="font-bold">{label}</dt>
-      <dd className="[overflow-wrap:anywhere]">{children}</dd>
-    </div>
   );
 }

@@ -7,12 +7,12 @@ import { Autocomplete } from '@/components/forms/autocomplete';
 import { Field, TextField, inputClasses } from '@/components/forms/field';
 import { FormError } from '@/components/forms/form-error';
 import { MetierField } from '@/components/forms/metier-field';
+import { GroupError, TypesAlternanceField } from '@/components/forms/types-alternance-field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { createProjetAction, updateProjetAction } from '@/lib/actions/candidat';
 import { searchCertificationsAction } from '@/lib/actions/referentiels';
 import type { CertificationOption } from '@/lib/data/referentiels';
-import { TYPE_ALTERNANCE_LABELS } from '@/lib/labels';
 import { DEPARTEMENTS_NA, nomDepartement } from '@/lib/referentiels/departements';
 import { libelleNiveau } from '@/lib/referentiels/niveaux';
 import {
@@ -27,7 +27,6 @@ import {
   projetSchema,
   type ProjetInput,
 } from '@/lib/validations/candidat';
-import { TYPES_ALTERNANCE } from '@/lib/validations/offre';
 
 type Form = UseFormReturn<ProjetInput>;
 type FormationInput = ProjetInput['formations'][number];
@@ -67,15 +66,6 @@ const anneesLabel = (n: number | string) => `${n} année${Number(n) > 1 ? 's' : 
 function groupError(error: unknown): string | undefined {
   const e = error as { message?: string; root?: { message?: string } } | undefined;
   return e?.message ?? e?.root?.message;
-}
-
-function GroupError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mb-2 text-sm font-medium text-rouge">
-      {message}
-    </p>
-  );
 }
 
 /** « Créer un projet » and « Modifier » (« Mes projets »): one form, the action's own schema. */
@@ -120,21 +110,7 @@ export function ProjetForm({
 
         <MetierField form={form} hint="Le métier que vous souhaitez exercer en alternance. Par exemple : carreleur, boulanger, technico-commercial." />
 
-        <fieldset className="mb-5" aria-describedby={typesError ? 'types-error' : undefined}>
-          <legend className="mb-2 font-medium">
-            Type d&apos;alternance recherchée <span aria-hidden="true">*</span>
-          </legend>
-          <p className="mb-2 text-sm text-gray-700">Cochez un ou plusieurs types.</p>
-          <GroupError id="types-error" message={typesError} />
-          <div className="flex flex-wrap gap-x-6 gap-y-2">
-            {TYPES_ALTERNANCE.map((t) => (
-              <label key={t} className="flex items-center gap-2">
-                <input type="checkbox" value={t} className="h-5 w-5" aria-invalid={typesError ? true : undefined} {...register('types')} />
-                <span>{TYPE_ALTERNANCE_LABELS[t]}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <TypesAlternanceField registration={register('types')} error={typesError} hint="Cochez un ou plusieurs types." />
 
         <DiplomeField form={form} niveauInitial={niveauInitial} />
 

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -13,6 +12,7 @@ import { parseNumeroOffre } from '@/lib/validations/offres-publiques';
 import { DiplomesList } from '../../_components/diplomes';
 import { lieuLabel, typesLabel } from '../../_components/format';
 import { PostulerForm } from './_components/postuler-form';
+import { DescriptionItem } from '@/components/ui/description-item';
 
 export const metadata: Metadata = { title: 'Postuler', robots: { index: false } };
 
@@ -62,15 +62,15 @@ export default async function PostulerPage({ params }: Props) {
               L&apos;offre à laquelle vous postulez
             </h2>
             <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              <Item label="Métier">{offre.metier}</Item>
-              <Item label="Numéro">{numeroOffre}</Item>
-              <Item label="Employeur">{offre.employeur}</Item>
-              <Item label="Lieu de travail">{lieuLabel(offre) || 'Non renseigné'}</Item>
-              <Item label="Date prévue d'embauche">{formatDate(offre.dateEmbauche)}</Item>
-              <Item label="Type de contrat">{typesLabel(offre.types)}</Item>
-              <Item label={offre.diplomes.length > 1 ? 'Diplômes' : 'Diplôme'}>
+              <DescriptionItem label="Métier">{offre.metier}</DescriptionItem>
+              <DescriptionItem label="Numéro">{numeroOffre}</DescriptionItem>
+              <DescriptionItem label="Employeur">{offre.employeur}</DescriptionItem>
+              <DescriptionItem label="Lieu de travail">{lieuLabel(offre) || 'Non renseigné'}</DescriptionItem>
+              <DescriptionItem label="Date prévue d'embauche">{formatDate(offre.dateEmbauche)}</DescriptionItem>
+              <DescriptionItem label="Type de contrat">{typesLabel(offre.types)}</DescriptionItem>
+              <DescriptionItem label={offre.diplomes.length > 1 ? 'Diplômes' : 'Diplôme'}>
                 <DiplomesList diplomes={offre.diplomes} />
-              </Item>
+              </DescriptionItem>
             </dl>
             <p className="mt-4 text-sm">
               <Link href={`/offres/${offre.numero}`}>Revoir le détail de l&apos;offre</Link>
@@ -122,14 +122,5 @@ export default async function PostulerPage({ params }: Props) {
         </>
       )}
     </>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="font-bold">{label}</dt>
-      <dd className="[overflow-wrap:anywhere]">{children}</dd>
-    </div>
   );
 }
