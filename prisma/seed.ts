@@ -5,6 +5,7 @@
 import { withLuhnCheckDigit } from '@/lib/entreprises/siret';
 import type { DbClient } from '@/lib/prisma-client';
 import { importCurated } from '@/lib/referentiels/import';
+import { refreshAlertesForOffre } from '@/lib/alertes/refresh';
 import {
   CARRELEUR,
   COUVREUR,
@@ -200,6 +201,9 @@ export async function seedDemo(db: DbClient, log: (line: string) => void = () =>
   await createCandidature(db, { offreId: offreCouvreur.id, candidatId: candidat2.id, projetId: projetCouvreur.id, status: 'ACCEPTEE', answeredById: gestionnaire.id, reponseMessage: 'Nous vous proposons un entretien. Contact : recrutement@cfa-batiment-gironde.test' });
   await createCandidature(db, { offreId: offreCarreleur.id, candidatId: candidat2.id, projetId: projetTechnico.id, status: 'REFUSEE', answeredById: utilisateur.id, reponseMessage: 'Le poste demande un projet dans le carrelage.' });
   await db.favori.create({ data: { userId: gestionnaire.id, projetId: projetTechnico.id } });
+
+  // « Alertes »: as the app raises them when an offer or a project is written
+  for (const o of await db.offre.findMany({ where: { status: 'EN_COURS' }, select: { id: true } })) await refreshAlertesForOffre(db, o.id);
 
   log('données de démonstration : créées');
   return 'created';

@@ -45,6 +45,7 @@ export const CANDIDAT_MENUS: Menu[] = [
       { href: '/candidat', label: 'Accueil candidat' },
       { href: '/candidat/projets', label: 'Mes projets' },
       { href: '/candidat/candidatures', label: 'Mes candidatures' },
+      { href: '/candidat/messages', label: 'Mes messages' },
       { href: '/notifications', label: 'Mes notifications' },
       { href: '/candidat/donnees', label: 'Mes données' },
     ],

@@ -1,10 +1,12 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/permissions';
+import { refreshAlertesForProjet } from '@/lib/alertes/refresh';
 import { projetSnapshotOf, type ProjetSnapshot } from '@/lib/candidatures/snapshots';
 import { writeAudit } from '@/lib/data/audit';
 import { db } from '@/lib/db';
 import { UserFacingError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { refreshProjetSearchText } from '@/lib/search';
 import { PROJETS_MAX, PROJET_MESSAGES, type ProjetData, type ProjetInput } from '@/lib/validations/candidat';
 
 /**
@@ -149,6 +151,8 @@ export async function createProjet(user: Candidat, data: ProjetData, ip?: string
       data: { candidatId: user.id, ...projetColumns(data, ref), formations: { create: formations }, experiences: { create: experiences } },
       select: { id: true, numero: true, visible: true },
     });
+    await refreshProjetSearchText(tx, projet.id);
+    await refreshAlertesForProjet(tx, projet.id);
     await writeAudit(tx, { actorId: user.id, action: 'projet.creation', entityType: 'Projet', entityId: projet.id, after: { numero: projet.numero, visible: projet.visible }, ip });
     return { numero: projet.numero };
   });
@@ -166,8 +170,9 @@ export async function updateProjet(user: Candidat, numero: number, data: ProjetD
       where: { id: existing.id },
       data: { ...projetColumns(data, ref), formations: { create: formations }, experiences: { create: experiences } },
     });
-    // consent withdrawn: the project leaves the structures' alerts at once
-    if (!data.visible) await tx.alerte.deleteMany({ where: { projetId: existing.id } });
+    await refreshProjetSearchText(tx, existing.id);
+    // consent withdrawn: the project leaves the structures' alerts at once; otherwise they follow the change
+    await refreshAlertesForProjet(tx, existing.id);
     await writeAudit(tx, {
       actorId: user.id,
       action: 'projet.modification',

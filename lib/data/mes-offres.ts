@@ -1,4 +1,5 @@
 import 'server-only';
+import { refreshAlertesForOffre } from '@/lib/alertes/refresh';
 import type { StaffUser } from '@/lib/auth/guards';
 import { writeAudit } from '@/lib/data/audit';
 import { db } from '@/lib/db';
@@ -175,6 +176,8 @@ export async function setOffreStatus(user: StaffUser, numero: number, status: St
       after: { numero, status: after.status, pourvueAt: after.pourvueAt?.toISOString() ?? null, archivedAt: after.archivedAt?.toISOString() ?? null },
       ip: opts.ip,
     });
+    // back « En cours »: the projects that match it today (alerts of closed offers are not shown)
+    if (status === 'EN_COURS') await refreshAlertesForOffre(tx, offre.id);
     return { numero, before: offre.status, after: after.status, changed: true };
   });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { refreshAlertesForOffre } from '@/lib/alertes/refresh';
 import { findValidatedEmployeurFor, listValidatedEmployeursFor } from '@/lib/data/employeurs';
 import { notFound } from 'next/navigation';
 import type { StaffUser } from '@/lib/auth/guards';
@@ -187,6 +188,7 @@ export async function createOffreFor(user: StaffUser, data: OffreData, ip: strin
       ip,
     });
     await refreshOffreSearchText(tx, offre.id);
+    await refreshAlertesForOffre(tx, offre.id);
     return { numero: offre.numero };
   });
 }
@@ -317,6 +319,7 @@ export async function updateOffreFor(user: StaffUser, numero: number, data: Offr
       ip,
     });
     await refreshOffreSearchText(tx, existing.id);
+    await refreshAlertesForOffre(tx, existing.id);
     return { numero: existing.numero, outcome: reactivation ? 'reactivee' : 'enregistree' };
   });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { CONTACTS_PAR_JOUR } from '@/lib/validations/profils-contact';
 
 /**
  * Database-backed fixed-window counters: every app instance shares them, so a limit holds
@@ -27,6 +28,8 @@ export const RATE_LIMITS = {
   cvUpload: { name: 'cv:user', max: 30, windowSeconds: 60 * 60 },
   /** wrong passwords on « Supprimer mon compte » (a stolen session must not guess the password there) */
   accountDeletion: { name: 'suppression:user', max: 5, windowSeconds: 15 * 60 },
+  /** « CONTACTER CE PROFIL »: messages from one member of staff to candidates */
+  contactProfil: { name: 'contact:user', max: CONTACTS_PAR_JOUR, windowSeconds: 24 * 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 function keyOf(rule: RateLimitRule, subject: string) {

@@ -35,25 +35,3 @@ export async function listMyStructureMembers(user: StaffUser) {
     select: { role: true, user: { select: { numero: true, prenom: true, nom: true, email: true } } },
   });
 }
-
-export async function getStaffDashboardCounts(user: StaffUser) {
-  const structureId = user.membership.structure.id;
-  const [offres, candidatures, favoris, alertes] = await Promise.all([
-    db.offre.groupBy({ by: ['status'], where: { structureId }, _count: { _all: true } }),
-    db.candidature.groupBy({ by: ['status'], where: { offre: { structureId } }, _count: { _all: true } }),
-    db.favori.count({ where: { userId: user.id } }),
-    db.alerte.count({ where: { structureId, dismissedAt: null } }),
-  ]);
-  const offresBy = Object.fromEntries(offres.map((o) => [o.status, o._count._all]));
-  const candidaturesBy = Object.fromEntries(candidatures.map((c) => [c.status, c._count._all]));
-  return {
-    offres: { EN_COURS: offresBy.EN_COURS ?? 0, POURVUE: offresBy.POURVUE ?? 0, ARCHIVEE: offresBy.ARCHIVEE ?? 0 },
-    candidatures: {
-      A_TRAITER: candidaturesBy.A_TRAITER ?? 0,
-      ACCEPTEE: candidaturesBy.ACCEPTEE ?? 0,
-      REFUSEE: candidaturesBy.REFUSEE ?? 0,
-    },
-    favoris,
-    alertes,
-  };
-}

@@ -14,7 +14,6 @@ import {
 import { CANDIDATURES_PAR_JOUR, CANDIDATURE_MESSAGES, REPONSE_MESSAGES, STATUT_CANDIDAT_DETAILS } from '@/lib/validations/candidat';
 import {
   FAKE_RESEND_URL,
-  answerAs,
   box,
   callServerAction,
   expect,
@@ -299,24 +298,29 @@ test(`au-delà de ${CANDIDATURES_PAR_JOUR} candidatures en 24 heures, la page et
   await expect(page.getByRole('list', { name: 'Mes candidatures' }).getByRole('listitem')).toHaveCount(10);
 });
 
-test('la structure répond : « Entretien proposé », le message en entier, une notification et un e-mail', async ({ page }) => {
+test('la structure répond : « Entretien proposé », le message en entier, une notification et un e-mail', async ({ page, loginAs }) => {
   const { carreleur } = await seededOffres();
   const c = await newCandidat('reponse');
   const numero = await applyAs(page, c, carreleur.numero);
   await signOut(page);
 
-  // the offer's référent answers once; a second answer and another structure are refused
+  // the offer's référent answers once, through the action of « Répondre à cette candidature »
+  // (called as the page's form calls it); a second answer and another structure are refused
   const message = 'Bonjour Nina,\nnous vous proposons un entretien jeudi à 14 h au CFA.\nContact : recrutement@cfa-batiment-gironde.test — 05 56 00 00 00';
-  const results = await answerAs([
-    { email: DEMO_ACCOUNTS.gestionnaire, numero, type: 'ENTRETIEN', message },
-    { email: DEMO_ACCOUNTS.gestionnaire, numero, type: 'REFUS', message: 'Finalement non.' },
-    { email: DEMO_ACCOUNTS.gestionnairePau, numero, type: 'REFUS', message: 'Intrusion.' },
-  ]);
-  expect(results).toEqual([
-    { ok: true },
-    { ok: false, message: REPONSE_MESSAGES.dejaRepondu, userFacing: true },
-    { ok: false, message: CANDIDATURE_MESSAGES.introuvable, userFacing: true },
-  ]);
+  const repondre = (type: 'ENTRETIEN' | 'REFUS', text: string) =>
+    callServerAction(page, 'lib/actions/candidatures.ts', 'repondreCandidatureAction', [numero, { type, message: text }], `/mon-espace/candidatures/${numero}`);
+  await loginAs('gestionnaire');
+  const first = await repondre('ENTRETIEN', message);
+  expect(first.body).toContain('"ok":true');
+  const second = await repondre('REFUS', 'Finalement non.');
+  expect(second.body).toContain('"ok":false');
+  expect(second.body).toContain(REPONSE_MESSAGES.dejaRepondu);
+  await signOut(page);
+  await loginAs('gestionnairePau');
+  const intrus = await repondre('REFUS', 'Intrusion.');
+  expect(intrus.body).toContain('"ok":false');
+  expect(intrus.body).toContain(CANDIDATURE_MESSAGES.introuvable);
+  await signOut(page);
   expect(await db.candidature.findUniqueOrThrow({ where: { numero } })).toMatchObject({ status: 'ACCEPTEE', reponseType: 'ENTRETIEN', reponseMessage: message });
   await waitForEmail(c.user.email, `Votre candidature ${CARRELEUR.metier} : entretien proposé`);
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
 import { offreSnapshotOf, projetSnapshotOf } from '@/lib/candidatures/snapshots';
 import { withLuhnCheckDigit } from '@/lib/entreprises/siret';
-import { refreshEmployeurSearchText, refreshOffreSearchText } from '@/lib/search';
+import { refreshEmployeurSearchText, refreshOffreSearchText, refreshProjetSearchText } from '@/lib/search';
 import type {
   LienEmployeurStatus,
   MembershipRole,
@@ -229,7 +229,7 @@ export async function createProjet(
   },
 ) {
   const metier = data.metier ?? CARRELEUR;
-  return db.projet.create({
+  const projet = await db.projet.create({
     data: {
       candidatId: data.candidatId,
       appellationCode: metier.appellationCode,
@@ -248,6 +248,8 @@ export async function createProjet(
       experiences: { create: (data.experiences ?? []).map((e, position) => ({ ...e, position })) },
     },
   });
+  await refreshProjetSearchText(db, projet.id);
+  return projet;
 }
 
 export async function createCandidature(

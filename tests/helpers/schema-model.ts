@@ -96,13 +96,58 @@ export interface DbIntrospection {
 
 export const SCHEMA_PATH = path.resolve(import.meta.dirname, '../../prisma/schema.prisma');
 
-/** Parses a Prisma schema (the project's by default) into its DMMF, with Prisma's wasm parser. */
+/**
+ * Parses a Prisma schema (the project's by default) into its DMMF, with Prisma's wasm parser, plus
+ * its `Unsupported("…")` fields (see unsupportedFields()).
+ */
 export function loadSchemaDmmf(datamodel: string = readFileSync(SCHEMA_PATH, 'utf8')): DmmfDocument {
   const result = getDMMF({ datamodel });
   if (!('datamodel' in result)) {
     throw new Error(`prisma/schema.prisma ne se lit pas (${result.type}) : ${result.reason}\n${result.error?.message ?? ''}`);
   }
-  return result;
+  const extra = unsupportedFields(datamodel);
+  if (extra.size === 0) return result;
+  return {
+    ...result,
+    datamodel: {
+      ...result.datamodel,
+      models: result.datamodel.models.map((m) => (extra.has(m.name) ? { ...m, fields: [...m.fields, ...extra.get(m.name)!] } : m)),
+    },
+  };
+}
+
+/**
+ * Prisma's DMMF leaves out `Unsupported("…")` fields (the client cannot read them), yet Prisma
+ * Migrate creates their columns (e.g. `searchVector Unsupported("tsvector")?` → a nullable
+ * `tsvector` column) and `@@index` may name them. They are read from the schema text, as fields of
+ * kind 'unsupported' whose `type` is the database type written between the quotes.
+ */
+function unsupportedFields(datamodel: string): Map<string, Field[]> {
+  const byModel = new Map<string, Field[]>();
+  for (const [, model, body] of datamodel.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    for (const line of body!.split('\n')) {
+      const m = /^\s*(\w+)\s+Unsupported\(\s*"([^"]+)"\s*\)(\?|\[\])?(.*)$/.exec(line.replace(/\s\/\/.*$/, ''));
+      if (!m) continue;
+      const [, name, type, modifier, attributes = ''] = m;
+      const dbName = /@map\(\s*"([^"]+)"\s*\)/.exec(attributes)?.[1] ?? null;
+      const generated = /@default\(\s*dbgenerated\(\s*"((?:[^"\\]|\\.)*)"\s*\)\s*\)/.exec(attributes)?.[1];
+      const field: Field = {
+        kind: 'unsupported',
+        name: name!,
+        dbName,
+        type: type!,
+        isList: modifier === '[]',
+        isRequired: modifier !== '?',
+        isUnique: false,
+        isId: false,
+        isReadOnly: false,
+        hasDefaultValue: generated !== undefined,
+        ...(generated !== undefined ? { default: { name: 'dbgenerated', args: [generated.replace(/\\(.)/g, '$1')] } } : {}),
+      };
+      byModel.set(model!, [...(byModel.get(model!) ?? []), field]);
+    }
+  }
+  return byModel;
 }
 
 // ─────────────────────────────── Introspection ───────────────────────────────
@@ -349,6 +394,7 @@ const ACTION_SQL: Record<ReferentialAction, string> = {
 
 /** `String @db.VarChar(5)`, `TypeAlternance[]`, `DateTime? @db.Date`: the field as written in the schema. */
 function describeField(f: Field): string {
+  if (f.kind === 'unsupported') return `Unsupported("${f.type}")${f.isList ? '[]' : f.isRequired ? '' : '?'}`;
   const native = f.nativeType ? ` @db.${f.nativeType[0]}${f.nativeType[1].length ? `(${f.nativeType[1].join(', ')})` : ''}` : '';
   return `${f.type}${f.isList ? '[]' : f.isRequired ? '' : '?'}${native}`;
 }
@@ -359,6 +405,8 @@ function expectedElementType(f: Field, enums: Map<string, DmmfEnum>): string | {
     const e = enums.get(f.type);
     return e ? enumDbName(e) : { error: `unknown enum ${f.type}` };
   }
+  // Unsupported("tsvector"): the database type as written in the schema
+  if (f.kind === 'unsupported') return f.type;
   const [native, args = []] = f.nativeType ?? [];
   const arg = (i: number, dflt?: string) => args[i] ?? dflt;
   const withArgs = (name: string) => (args.length ? `${name}(${args.join(',')})` : name);
@@ -577,7 +625,7 @@ export function compareSchemaToDatabase(dmmf: DmmfDocument | Datamodel, db: DbIn
     };
 
     // ── Columns ──
-    const scalarFields = model.fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum');
+    const scalarFields = model.fields.filter((f) => f.kind === 'scalar' || f.kind === 'enum' || f.kind === 'unsupported');
     const dbColumns = new Map(table.columns.map((c) => [c.name, c]));
     for (const f of scalarFields) {
       const cName = columnName(f);

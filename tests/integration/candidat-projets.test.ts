@@ -279,9 +279,9 @@ describe('updateProjet / deleteProjet / getMyProjet: scoped to the owner', () =>
       ],
     });
 
-    // still visible: the alert stays
+    // still visible: the alert stays (with the others this project matches in the shared test database)
     await updateProjet(user, numero, parse(input({ certificationId: cap.id, visible: true })));
-    expect(await db.alerte.count({ where: { projetId: projet.id } })).toBe(1);
+    expect(await db.alerte.count({ where: { projetId: projet.id, offreId: offre.id } })).toBe(1);
 
     await updateProjet(user, numero, parse(input({ certificationId: cap.id, visible: false })));
     expect(await db.alerte.count({ where: { projetId: projet.id } })).toBe(0);
