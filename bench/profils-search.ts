@@ -24,6 +24,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchArgs, benchUrl, ensureDatabase, percentile } from './lib';
 import { assertLocalDatabase } from '@/lib/db-tools/local-guard';
 import { migrate } from '@/lib/db-tools/migrate';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -37,31 +38,7 @@ const WARMUP = 5;
 const STAFF_ID = 'bench-staff';
 const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
 
-const args = process.argv.slice(2);
-const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 30);
-const REGENERATE = args.includes('--regenerate');
-
-function benchUrl(url: string): { url: string; name: string } {
-  const parsed = new URL(url);
-  const base = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres';
-  const name = base.endsWith('_bench_profils') ? base : `${base}_bench_profils`;
-  if (!/^[A-Za-z0-9_-]{1,63}$/.test(name)) throw new Error(`Nom de base inattendu : ${name}`);
-  parsed.pathname = `/${name}`;
-  return { url: parsed.toString(), name };
-}
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<'created' | 'reused'> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount) return 'reused';
-    await client.query(`CREATE DATABASE "${name}"`);
-    return 'created';
-  } finally {
-    await client.end();
-  }
-}
+const { runs: RUNS, regenerate: REGENERATE } = benchArgs();
 
 /** The whole data set, set-based: a handful of statements in one transaction. */
 const GENERATE_SQL = `
@@ -142,10 +119,6 @@ async function generate(url: string) {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 interface Measure {
   label: string;
   filters: ProfilsFilters;
@@ -183,7 +156,7 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL est requis (une base PostgreSQL locale : le banc crée <nom>_bench_profils à côté).');
   assertLocalDatabase(url, "Le banc d'essai");
-  const bench = benchUrl(url);
+  const bench = benchUrl(url, '_bench_profils');
   console.log(`base du banc : ${bench.name} (${await ensureDatabase(url, bench.name)})`);
 
   const applied = await migrate(bench.url);

@@ -7,7 +7,7 @@ import { findDemandeFor, listEmployeursFor, type EmployeurRow } from '@/lib/data
 import { formatDate, formatNumero } from '@/lib/format';
 import { LIEN_EMPLOYEUR_STATUS_LABELS } from '@/lib/labels';
 import { EMPLOYEURS_MESSAGES, EMPLOYEURS_PAGE_SIZE, parseEmployeursSearch } from '@/lib/validations/employeurs';
-import { FocusOnMount } from './_components/focus-on-mount';
+import { FocusOnMount } from '@/components/ui/focus-on-mount';
 import { Pagination } from '@/components/ui/pagination';
 import { EmployeursSearchForm } from './_components/search-form';
 

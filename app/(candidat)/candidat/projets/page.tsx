@@ -11,7 +11,7 @@ import { TYPE_ALTERNANCE_LABELS } from '@/lib/labels';
 import { libelleZone } from '@/lib/referentiels/departements';
 import { libelleNiveau } from '@/lib/referentiels/niveaux';
 import { PROJETS_MAX, PROJET_MESSAGES, parseNumero } from '@/lib/validations/candidat';
-import { FocusOnMount } from './_components/focus-on-mount';
+import { FocusOnMount } from '@/components/ui/focus-on-mount';
 import { ProjetDelete } from './_components/projet-delete';
 
 export const metadata = { title: 'Mes projets' };

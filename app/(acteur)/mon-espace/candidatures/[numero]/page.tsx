@@ -13,7 +13,7 @@ import { formatTaille } from '@/lib/uploads/cv';
 import { EXPERIENCE_TYPE_LABELS, FORMATION_STATUT_LABELS, REPONSE_MESSAGES, parseNumero } from '@/lib/validations/candidat';
 import { dureeAnneesLabel, dureeExperience, typesLabel, zoneLabel } from '../_components/format';
 import { CANDIDATURES_TEXTES, REPONSE_LABELS, STATUT_LABELS, candidaturesHref, ongletFromStatus } from '../_components/onglets';
-import { FocusOnMount } from './_components/focus-on-mount';
+import { FocusOnMount } from '@/components/ui/focus-on-mount';
 import { RepondreCandidature } from './_components/repondre-candidature';
 
 type Props = { params: Promise<{ numero: string }>; searchParams: Promise<{ reponse?: string | string[] }> };

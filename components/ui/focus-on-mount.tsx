@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 
-/** Moves focus to an element once (the message shown after a redirect), so that it is read first. */
+/** Moves focus once to an element (the confirmation shown after a redirect or an answer), so that it is read first. */
 export function FocusOnMount({ targetId }: { targetId: string }) {
   useEffect(() => {
     document.getElementById(targetId)?.focus();
