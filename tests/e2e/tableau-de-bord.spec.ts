@@ -38,8 +38,15 @@ test('les alertes : un projet visible qui correspond apparaît avec ses raisons,
   const cache = await projetVia(page, false);
   await signOut(page);
 
+  // the CFA's seeded carreleur offer (other specs add offers and projects in parallel: look at this one)
+  const offre = await db.offre.findFirstOrThrow({
+    where: { metier: CARRELEUR.metier, status: 'EN_COURS', structure: { raisonSociale: 'CFA du Bâtiment de la Gironde' } },
+    orderBy: { numero: 'asc' },
+    select: { numero: true },
+  });
+  const alertesDeLOffre = `/mon-espace/alertes?offre=${offre.numero}`;
   await loginAs('gestionnaire');
-  await page.goto('/mon-espace/alertes');
+  await page.goto(alertesDeLOffre);
   const alerte = alerteDe(page, visible);
   await expect(alerte).toHaveCount(1);
   const chips = alerte.getByRole('list', { name: 'Pourquoi ce profil' });
@@ -59,10 +66,10 @@ test('les alertes : un projet visible qui correspond apparaît avec ses raisons,
   await expectNoAxeViolations(page);
 
   // another structure sees none of it, and cannot dismiss it
-  const row = await db.alerte.findFirstOrThrow({ where: { projet: { numero: visible } }, select: { id: true } });
+  const row = await db.alerte.findFirstOrThrow({ where: { projet: { numero: visible }, offre: { numero: offre.numero } }, select: { id: true } });
   await signOut(page);
   await loginAs('gestionnairePau');
-  await page.goto('/mon-espace/alertes');
+  await page.goto(alertesDeLOffre);
   await expect(alerteDe(page, visible)).toHaveCount(0);
   const forged = await callServerAction(page, 'lib/actions/alertes.ts', 'dismissAlerteAction', [{ id: row.id }], '/mon-espace/alertes');
   expect(forged.body).toContain('Alerte introuvable.');
@@ -71,13 +78,13 @@ test('les alertes : un projet visible qui correspond apparaît avec ses raisons,
 
   // « Ignorer »: gone for every member of the structure
   await loginAs('gestionnaire');
-  await page.goto('/mon-espace/alertes');
+  await page.goto(alertesDeLOffre);
   await alerteDe(page, visible).getByRole('button', { name: /^Ignorer/ }).click();
   await expect(alerteDe(page, visible)).toHaveCount(0);
   expect((await db.alerte.findUniqueOrThrow({ where: { id: row.id } })).dismissedAt).not.toBeNull();
   await signOut(page);
   await loginAs('utilisateur');
-  await page.goto('/mon-espace/alertes');
+  await page.goto(alertesDeLOffre);
   await expect(page.getByRole('heading', { level: 1, name: 'Alertes' })).toBeVisible();
   await expect(alerteDe(page, visible)).toHaveCount(0);
 });

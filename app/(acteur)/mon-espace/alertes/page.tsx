@@ -1,7 +1,10 @@
+import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { requireStaff } from '@/lib/auth/guards';
 import { listAlertes } from '@/lib/data/alertes';
+import { formatNumero } from '@/lib/format';
+import { parseNumero } from '@/lib/validations/candidat';
 import { AlerteCard } from '../_components/alerte-item';
 
 export const metadata = { title: 'Alertes' };
@@ -12,10 +15,14 @@ function pageOf(value: string | undefined): number {
 }
 
 /** Every alert of the structure, best matches first. */
-export default async function AlertesPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AlertesPage({ searchParams }: { searchParams: Promise<{ page?: string; offre?: string }> }) {
   const user = await requireStaff();
-  const page = pageOf((await searchParams).page);
-  const { total, items, pages } = await listAlertes(user, page);
+  const params = await searchParams;
+  const page = pageOf(params.page);
+  // « ?offre=<numero> »: the alerts of one offer (an unknown or foreign number simply lists nothing)
+  const offreNumero = parseNumero(params.offre) ?? undefined;
+  const { total, items, pages } = await listAlertes(user, page, { offreNumero });
+  const base = offreNumero ? `/mon-espace/alertes?offre=${offreNumero}&` : '/mon-espace/alertes?';
   return (
     <>
       <PageHeader title="Alertes" crumbs={[{ label: 'Mon espace', href: '/mon-espace' }, { label: 'Alertes' }]} />
@@ -23,6 +30,11 @@ export default async function AlertesPage({ searchParams }: { searchParams: Prom
         Les projets de candidats qui correspondent à vos offres en cours : même métier (ou métier proche), un type de contrat commun, la zone
         de recherche et le niveau visé. Seuls les candidats qui ont rendu leur projet visible apparaissent.
       </p>
+      {offreNumero && (
+        <p className="mb-4">
+          Alertes de l&apos;OFFRE {formatNumero('offre', offreNumero)} — <Link href="/mon-espace/alertes">voir les alertes de toutes vos offres</Link>
+        </p>
+      )}
       <p className="mb-4 font-bold" role="status">
         {total === 0 ? 'Aucune alerte' : total === 1 ? '1 alerte' : `${total} alertes`}
       </p>
@@ -35,7 +47,7 @@ export default async function AlertesPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       )}
-      <Pagination page={page} pageCount={pages} hrefFor={(p) => `/mon-espace/alertes?page=${p}`} label="Pages des alertes" />
+      <Pagination page={page} pageCount={pages} hrefFor={(p) => `${base}page=${p}`} label="Pages des alertes" />
     </>
   );
 }
