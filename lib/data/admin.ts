@@ -1,6 +1,7 @@
 import 'server-only';
 import { requireAdmin } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
+import { loadAdminDashboard, type AdminDashboard } from '@/lib/admin-dashboard-query';
 
 /** Admin data functions check the role themselves, whoever calls them. */
 export async function getAdminCounts() {
@@ -15,3 +16,10 @@ export async function getAdminCounts() {
   ]);
   return { demandes, structures, acteurs, candidats, offresEnCours, emailsEnEchec };
 }
+
+export async function getAdminDashboard(): Promise<AdminDashboard> {
+  await requireAdmin();
+  return loadAdminDashboard(db, new Date());
+}
+
+export { DASHBOARD_WEEKS, type AdminDashboard, type DemandeEnAttente, type WeekPoint } from '@/lib/admin-dashboard-query';
