@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
-import { GESTIONNAIRE_ONLY_MESSAGE } from '@/lib/auth/guards';
+import { GESTIONNAIRE_ONLY_MESSAGE, STRUCTURE_DESACTIVEE_MESSAGE } from '@/lib/auth/guards';
 import { getCurrentUser } from '@/lib/auth/session';
 import { homePathFor } from '@/lib/auth/permissions';
 
@@ -11,6 +11,7 @@ export default async function AccueilPage({ searchParams }: { searchParams: Prom
   return (
     <>
       {erreur === 'gestionnaire' && <Alert kind="error">{GESTIONNAIRE_ONLY_MESSAGE}</Alert>}
+      {erreur === 'structure-desactivee' && <Alert kind="error">{STRUCTURE_DESACTIVEE_MESSAGE}</Alert>}
       {/* after « Supprimer mon compte » (deleteAccountAction signs out and comes here) */}
       {compte === 'supprime' && !user && (
         <Alert kind="success" id="compte-supprime">
