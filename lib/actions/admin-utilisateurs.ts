@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { fail, fromUnexpected, fromZodError, isNextControlFlow, ok, type ActionResult } from '@/lib/action-result';
 import { requireAdmin } from '@/lib/auth/guards';
-import { envoyerLienReinitialisation, setUtilisateurActif, type ActifResult } from '@/lib/data/admin-utilisateurs';
+import { creerAdministrateur, envoyerLienReinitialisation, setUtilisateurActif, type ActifResult } from '@/lib/data/admin-utilisateurs';
+import { NOUVEL_ADMIN_MESSAGES, nouvelAdminSchema } from '@/lib/validations/admin';
 import { db } from '@/lib/db';
 import { kickEmailWorker } from '@/lib/jobs/email-worker';
 import { clientIp } from '@/lib/request';
@@ -54,6 +55,21 @@ export async function envoyerLienReinitialisationAction(userId: unknown): Promis
     const result = await envoyerLienReinitialisation(admin, id.data, { ip: await clientIp() });
     kickEmailWorker(db);
     return ok(result);
+  } catch (error) {
+    if (isNextControlFlow(error)) throw error;
+    return fromUnexpected(error);
+  }
+}
+
+export async function creerAdministrateurAction(input: unknown): Promise<ActionResult<{ email: string }>> {
+  const admin = await requireAdmin();
+  const parsed = nouvelAdminSchema.safeParse(input);
+  if (!parsed.success) return fromZodError(parsed.error);
+  try {
+    const result = await creerAdministrateur(admin, parsed.data, { ip: await clientIp() });
+    kickEmailWorker(db);
+    refresh();
+    return ok(result, NOUVEL_ADMIN_MESSAGES.cree(result.email));
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
     return fromUnexpected(error);

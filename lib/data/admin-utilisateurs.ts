@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth/permissions';
+import { hashPassword } from '@/lib/auth/password';
 import { assertAdmin } from '@/lib/data/admin-access';
 import { writeAudit } from '@/lib/data/audit';
 import { RESET_TOKEN_TTL_MS, hashToken } from '@/lib/data/auth';
@@ -13,6 +14,7 @@ import { appUrl } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors';
 import { Prisma, type MembershipRole, type Role } from '@/lib/generated/prisma/client';
 import { escapeLike } from '@/lib/search';
+import { NOUVEL_ADMIN_MESSAGES, type NouvelAdminData } from '@/lib/validations/admin';
 
 /**
  * « Utilisateurs » (/admin/utilisateurs): the admin team searches every account, deactivates or
@@ -244,4 +246,38 @@ export async function envoyerLienReinitialisation(actor: CurrentUser, userId: st
     await writeAudit(tx, { actorId: actor.id, action: 'utilisateur.lien_reinitialisation', entityType: 'User', entityId: user.id, ip: opts.ip ?? null });
   });
   return { nom: `${user.prenom} ${user.nom}`.trim(), email: user.email };
+}
+
+/**
+ * « Créer un compte administrateur »: only an admin makes another admin (the very first one is
+ * made on the server with `npm run admin:create`). The account gets an unusable random password
+ * and a reset link by e-mail to choose his own; an existing account is never promoted.
+ */
+export async function creerAdministrateur(actor: CurrentUser, data: NouvelAdminData, opts: Options = {}): Promise<{ email: string }> {
+  await assertAdmin(actor);
+  const exists = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
+  if (exists) throw new UserFacingError(NOUVEL_ADMIN_MESSAGES.existe, { email: NOUVEL_ADMIN_MESSAGES.existe });
+  let created: { id: string };
+  try {
+    created = await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: data.email, prenom: data.prenom, nom: data.nom, role: 'ADMIN', passwordHash: await hashPassword(randomBytes(32).toString('base64url')) },
+        select: { id: true, numero: true },
+      });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: 'admin.creation',
+        entityType: 'User',
+        entityId: user.id,
+        after: { numero: user.numero, email: data.email, role: 'ADMIN' },
+        ip: opts.ip ?? null,
+      });
+      return user;
+    });
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === 'P2002') throw new UserFacingError(NOUVEL_ADMIN_MESSAGES.existe, { email: NOUVEL_ADMIN_MESSAGES.existe });
+    throw error;
+  }
+  await envoyerLienReinitialisation(actor, created.id, opts);
+  return { email: data.email };
 }

@@ -158,3 +158,41 @@ test('un candidat, un acteur et un visiteur non connecté sont refusés (page, e
   expect(await db.passwordResetToken.count({ where: { userId: cible.id } })).toBe(0);
   expect(await db.emailOutbox.count({ where: { to: cible.email } })).toBe(0);
 });
+
+test('« Créer un compte administrateur » : le nouvel administrateur choisit son mot de passe puis ouvre /admin ; un candidat ne peut pas le faire', async ({ page, loginAs, browser }) => {
+  await loginAs('admin');
+  await page.goto('/admin/utilisateurs');
+  await page.getByText('Créer un compte administrateur', { exact: true }).click();
+  const form = page.getByRole('form', { name: 'Créer un compte administrateur' });
+  const email = uniqueEmail('nouvel-admin');
+  await form.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Alix');
+  await form.getByRole('textbox', { name: 'Nom', exact: true }).fill('Équipe');
+  await form.getByRole('textbox', { name: 'E-mail', exact: true }).fill(email);
+  await form.getByRole('button', { name: 'Créer le compte administrateur' }).click();
+  await expect(form.getByRole('status')).toContainText(`Le compte administrateur ${email} est créé`);
+  await expectNoAxeViolations(page);
+
+  // the link of the e-mail → a password → /admin
+  const mail = await waitForEmail(email, 'Réinitialisation de votre mot de passe');
+  const url = /https?:\/\/\S+\/reinitialiser-mot-de-passe\/[A-Za-z0-9_-]+/.exec(mail.text)![0];
+  const other = await browser.newContext();
+  const p = await other.newPage();
+  await p.goto(new URL(url).pathname);
+  await p.getByRole('textbox', { name: 'Nouveau mot de passe', exact: true }).fill('Equipe-CMonAlternance-2026');
+  await p.getByRole('textbox', { name: 'Confirmation du nouveau mot de passe', exact: true }).fill('Equipe-CMonAlternance-2026');
+  await p.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
+  await expect(p).toHaveURL(/\/connexion/);
+  await signIn(p, email, 'Equipe-CMonAlternance-2026');
+  await expect(p).toHaveURL(/\/admin$/);
+  await other.close();
+
+  // a candidate's forged call creates nothing
+  const candidat = await browser.newContext();
+  const c = await candidat.newPage();
+  await signIn(c, DEMO_ACCOUNTS.candidat);
+  const intrus = uniqueEmail('intrus-admin');
+  const forged = await callServerAction(c, 'lib/actions/admin-utilisateurs.ts', 'creerAdministrateurAction', [{ prenom: 'I', nom: 'N', email: intrus }], '/admin/utilisateurs');
+  expect(forged.body).not.toContain('"ok":true');
+  expect(await db.user.count({ where: { email: intrus } })).toBe(0);
+  await candidat.close();
+});

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { RESERVE_ADMIN_MESSAGE } from '@/lib/data/admin-access';
 import {
+  creerAdministrateur,
   ADMIN_UTILISATEURS_ERRORS,
   envoyerLienReinitialisation,
   exportUtilisateurs,
@@ -9,6 +10,7 @@ import {
   setUtilisateurActif,
 } from '@/lib/data/admin-utilisateurs';
 import { db } from '@/lib/db';
+import { NOUVEL_ADMIN_MESSAGES, nouvelAdminSchema } from '@/lib/validations/admin';
 import { COMPTE_DESACTIVE_SUBJECT, COMPTE_REACTIVE_SUBJECT } from '@/lib/email/templates/admin';
 import { PASSWORD_RESET_SUBJECT } from '@/lib/email/templates/password-reset';
 import { createActeur, createStructure, createUser, uniqueEmail } from '@/tests/factories';
@@ -187,5 +189,31 @@ describe('admin « Utilisateurs » — lien de réinitialisation', () => {
     // 3 an hour per address, as « Mot de passe oublié »
     await expect(envoyerLienReinitialisation(admin, user.id, { ip })).rejects.toThrow(ADMIN_UTILISATEURS_ERRORS.resetTropParEmail);
     expect(await db.emailOutbox.count({ where: { to: user.email, subject: PASSWORD_RESET_SUBJECT } })).toBe(3);
+  });
+});
+
+describe('« Créer un compte administrateur »', () => {
+  it('an admin creates another admin, who receives a link to choose his password; audited', async () => {
+    const email = uniqueEmail('nouvel-admin');
+    const result = await creerAdministrateur(admin, nouvelAdminSchema.parse({ prenom: 'Alix', nom: 'Équipe', email: `  ${email.toUpperCase()} ` }));
+    expect(result.email).toBe(email);
+    const created = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(created).toMatchObject({ role: 'ADMIN', active: true, prenom: 'Alix', nom: 'Équipe' });
+    expect(await db.passwordResetToken.count({ where: { userId: created.id, usedAt: null } })).toBe(1);
+    expect(await db.emailOutbox.count({ where: { to: email, subject: PASSWORD_RESET_SUBJECT } })).toBe(1);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'admin.creation', entityId: created.id } });
+    expect(audit.actorId).toBe(admin.id);
+    // the new admin can act as an admin (his role is in the database)
+    await expect(creerAdministrateur(await current(created.id), nouvelAdminSchema.parse({ prenom: 'B', nom: 'C', email: uniqueEmail('admin-2') }))).resolves.toBeDefined();
+  });
+
+  it('never promotes an existing account, and only an admin may do it', async () => {
+    const before = await db.user.count({ where: { role: 'ADMIN' } });
+    await expect(creerAdministrateur(admin, nouvelAdminSchema.parse({ prenom: 'X', nom: 'Y', email: candidat.email }))).rejects.toThrow(NOUVEL_ADMIN_MESSAGES.existe);
+    for (const user of [candidat, acteur]) {
+      await expect(creerAdministrateur(user, nouvelAdminSchema.parse({ prenom: 'X', nom: 'Y', email: uniqueEmail('intrus') }))).rejects.toThrow(RESERVE_ADMIN_MESSAGE);
+    }
+    expect(await db.user.count({ where: { role: 'ADMIN' } })).toBe(before);
+    expect((await db.user.findUniqueOrThrow({ where: { id: candidat.id } })).role).toBe('CANDIDAT');
   });
 });

@@ -7,6 +7,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireAdmin } from '@/lib/auth/guards';
 import { ADMIN_UTILISATEURS_PAGE_SIZE, listUtilisateurs } from '@/lib/data/admin-utilisateurs';
 import { ROLE_OPTIONS } from './_components/messages';
+import { NouvelAdminForm } from './_components/nouvel-admin-form';
 import { hrefFor, parseUtilisateursSearch, queryOf } from './_components/search-params';
 import { UtilisateursTable } from './_components/utilisateurs-table';
 
@@ -30,6 +31,14 @@ export default async function UtilisateursPage({ searchParams }: { searchParams:
         Recherchez un compte (candidat, acteur de la formation et de l&apos;insertion ou membre de l&apos;équipe), désactivez-le ou réactivez-le, ou envoyez-lui
         un lien de réinitialisation de son mot de passe. L&apos;utilisateur est prévenu par e-mail.
       </p>
+
+      <details className="mb-6 border border-bordure p-4">
+        <summary className="cursor-pointer font-bold text-bleu">Créer un compte administrateur</summary>
+        <p className="my-3 text-sm">
+          Seul un administrateur peut en nommer un autre. Le nouveau membre de l&apos;équipe reçoit un e-mail pour choisir son mot de passe.
+        </p>
+        <NouvelAdminForm />
+      </details>
 
       <Form key={formKey} action="/admin/utilisateurs" role="search" aria-label="Rechercher un utilisateur" className="mb-6 max-w-4xl">
         <div className="grid gap-4 md:grid-cols-3">
