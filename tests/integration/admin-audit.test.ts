@@ -3,34 +3,16 @@ import type { CurrentUser } from '@/lib/auth/permissions';
 import { RESERVE_ADMIN_MESSAGE } from '@/lib/data/admin-access';
 import { acteurLabel, exportAudit, listAudit, listAuditActions, parisDayStart } from '@/lib/data/admin-audit';
 import { db } from '@/lib/db';
-import { createActeur, createStructure, createUser, uniqueEmail } from '@/tests/factories';
+import { adminPersonas, current, tag } from '@/tests/helpers/admin-personas';
+import { createUser, uniqueEmail } from '@/tests/factories';
 
-async function current(id: string): Promise<CurrentUser> {
-  return db.user.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      numero: true,
-      email: true,
-      prenom: true,
-      nom: true,
-      role: true,
-      membership: { select: { role: true, structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } } } },
-    },
-  });
-}
-
-const tag = () => Math.random().toString(36).slice(2, 8);
 
 let admin: CurrentUser;
 let candidat: CurrentUser;
 let acteur: CurrentUser;
 
 beforeAll(async () => {
-  admin = await current((await createUser(db, { role: 'ADMIN', email: uniqueEmail('admin-audit') })).id);
-  candidat = await current((await createUser(db, { role: 'CANDIDAT', email: uniqueEmail('candidat-admin-audit') })).id);
-  const s = await createStructure(db, { raisonSociale: `CFA intrus ${tag()}` });
-  acteur = await current((await createActeur(db, s.id, 'GESTIONNAIRE', { email: uniqueEmail('g-intrus-audit') })).id);
+  ({ admin, candidat, acteur } = await adminPersonas('audit'));
 });
 
 async function entry(action: string, at: Date, actorId: string | null = null, extra: { before?: object; after?: object } = {}) {

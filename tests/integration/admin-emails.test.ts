@@ -3,37 +3,18 @@ import type { CurrentUser } from '@/lib/auth/permissions';
 import { RESERVE_ADMIN_MESSAGE } from '@/lib/data/admin-access';
 import { EMAIL_RETRY_ONLY_ECHEC_MESSAGE, exportEmails, getEmail, listEmails, retryEmail } from '@/lib/data/admin-emails';
 import { db } from '@/lib/db';
+import { adminPersonas, current, tag } from '@/tests/helpers/admin-personas';
 import { enqueueEmail } from '@/lib/email/send';
 import type { EmailStatus } from '@/lib/generated/prisma/client';
-import { createActeur, createStructure, createUser, uniqueEmail } from '@/tests/factories';
+import { createUser, uniqueEmail } from '@/tests/factories';
 
-// Each data function takes the acting user and reads his role again from the database.
-async function current(id: string): Promise<CurrentUser> {
-  return db.user.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      numero: true,
-      email: true,
-      prenom: true,
-      nom: true,
-      role: true,
-      membership: { select: { role: true, structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } } } },
-    },
-  });
-}
-
-const tag = () => Math.random().toString(36).slice(2, 8);
 
 let admin: CurrentUser;
 let candidat: CurrentUser;
 let acteur: CurrentUser;
 
 beforeAll(async () => {
-  admin = await current((await createUser(db, { role: 'ADMIN', email: uniqueEmail('admin-emails') })).id);
-  candidat = await current((await createUser(db, { role: 'CANDIDAT', email: uniqueEmail('candidat-admin-emails') })).id);
-  const s = await createStructure(db, { raisonSociale: `CFA intrus ${tag()}` });
-  acteur = await current((await createActeur(db, s.id, 'GESTIONNAIRE', { email: uniqueEmail('g-intrus-emails') })).id);
+  ({ admin, candidat, acteur } = await adminPersonas('emails'));
 });
 
 /** An outbox row in the given state, `minutesAgo` old. */

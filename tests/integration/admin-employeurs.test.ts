@@ -4,36 +4,17 @@ import type { CurrentUser } from '@/lib/auth/permissions';
 import { RESERVE_ADMIN_MESSAGE } from '@/lib/data/admin-access';
 import { exportDemandesEmployeurs, listDemandesEmployeurs, validerDemandesEmployeurs } from '@/lib/data/admin-employeurs';
 import { db } from '@/lib/db';
+import { adminPersonas, current, tag } from '@/tests/helpers/admin-personas';
 import { createActeur, createEmployeur, createStructure, createUser, linkEmployeur, uniqueEmail } from '@/tests/factories';
 
-// Each data function takes the acting user and reads his role again from the database.
-async function current(id: string): Promise<CurrentUser> {
-  return db.user.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      numero: true,
-      email: true,
-      prenom: true,
-      nom: true,
-      role: true,
-      membership: { select: { role: true, structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } } } },
-    },
-  });
-}
-
 const DAY = 24 * 60 * 60 * 1000;
-const tag = () => Math.random().toString(36).slice(2, 8);
 
 let admin: CurrentUser;
 let candidat: CurrentUser;
 let acteur: CurrentUser;
 
 beforeAll(async () => {
-  admin = await current((await createUser(db, { role: 'ADMIN', email: uniqueEmail('admin-employeurs') })).id);
-  candidat = await current((await createUser(db, { role: 'CANDIDAT', email: uniqueEmail('candidat-admin-employeurs') })).id);
-  const s = await createStructure(db, { raisonSociale: `CFA intrus ${tag()}` });
-  acteur = await current((await createActeur(db, s.id, 'GESTIONNAIRE', { email: uniqueEmail('g-intrus') })).id);
+  ({ admin, candidat, acteur } = await adminPersonas('employeurs'));
 });
 
 /** A structure (with a member) and, for it, one request per entry, `daysAgo` old. */

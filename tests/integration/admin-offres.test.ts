@@ -3,35 +3,17 @@ import type { CurrentUser } from '@/lib/auth/permissions';
 import { RESERVE_ADMIN_MESSAGE } from '@/lib/data/admin-access';
 import { OFFRE_DEJA_HORS_LIGNE_MESSAGE, depublierOffre, exportOffresAdmin, listOffresAdmin } from '@/lib/data/admin-offres';
 import { db } from '@/lib/db';
+import { adminPersonas, current, tag } from '@/tests/helpers/admin-personas';
 import { searchOffresPubliquesWith, statutOffrePubliqueWith } from '@/lib/offres-publiques-query';
 import { COUVREUR, createActeur, createEmployeur, createOffre, createStructure, createUser, linkEmployeur, uniqueEmail } from '@/tests/factories';
 
-async function current(id: string): Promise<CurrentUser> {
-  return db.user.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      numero: true,
-      email: true,
-      prenom: true,
-      nom: true,
-      role: true,
-      membership: { select: { role: true, structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } } } },
-    },
-  });
-}
-
-const tag = () => Math.random().toString(36).slice(2, 8);
 
 let admin: CurrentUser;
 let candidat: CurrentUser;
 let acteur: CurrentUser;
 
 beforeAll(async () => {
-  admin = await current((await createUser(db, { role: 'ADMIN', email: uniqueEmail('admin-offres') })).id);
-  candidat = await current((await createUser(db, { role: 'CANDIDAT', email: uniqueEmail('candidat-admin-offres') })).id);
-  const s = await createStructure(db, { raisonSociale: `CFA intrus ${tag()}` });
-  acteur = await current((await createActeur(db, s.id, 'GESTIONNAIRE', { email: uniqueEmail('g-intrus-offres') })).id);
+  ({ admin, candidat, acteur } = await adminPersonas('offres'));
 });
 
 async function scenario() {

@@ -3,36 +3,17 @@ import type { CurrentUser } from '@/lib/auth/permissions';
 import { RESERVE_ADMIN_MESSAGE } from '@/lib/data/admin-access';
 import { DEJA_ACTIVE_MESSAGE, DEJA_DESACTIVEE_MESSAGE, exportStructures, getStructureDetail, listStructures, setStructureActive } from '@/lib/data/admin-structures';
 import { db } from '@/lib/db';
+import { adminPersonas, current, tag } from '@/tests/helpers/admin-personas';
 import { searchOffresPubliquesWith, statutOffrePubliqueWith } from '@/lib/offres-publiques-query';
 import { createActeur, createEmployeur, createOffre, createStructure, createUser, linkEmployeur, uniqueEmail } from '@/tests/factories';
 
-// Each data function takes the acting user and reads his role again from the database.
-async function current(id: string): Promise<CurrentUser> {
-  return db.user.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      numero: true,
-      email: true,
-      prenom: true,
-      nom: true,
-      role: true,
-      membership: { select: { role: true, structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } } } },
-    },
-  });
-}
-
-const tag = () => Math.random().toString(36).slice(2, 8);
 
 let admin: CurrentUser;
 let candidat: CurrentUser;
 let acteur: CurrentUser;
 
 beforeAll(async () => {
-  admin = await current((await createUser(db, { role: 'ADMIN', email: uniqueEmail('admin-structures') })).id);
-  candidat = await current((await createUser(db, { role: 'CANDIDAT', email: uniqueEmail('candidat-admin-structures') })).id);
-  const s = await createStructure(db, { raisonSociale: `CFA intrus ${tag()}` });
-  acteur = await current((await createActeur(db, s.id, 'GESTIONNAIRE', { email: uniqueEmail('g-intrus-structures') })).id);
+  ({ admin, candidat, acteur } = await adminPersonas('structures'));
 });
 
 /** A structure with a gestionnaire, an utilisateur, a validated employer and an open offer. */

@@ -10,38 +10,19 @@ import {
   setUtilisateurActif,
 } from '@/lib/data/admin-utilisateurs';
 import { db } from '@/lib/db';
+import { adminPersonas, current, tag } from '@/tests/helpers/admin-personas';
 import { NOUVEL_ADMIN_MESSAGES, nouvelAdminSchema } from '@/lib/validations/admin';
 import { COMPTE_DESACTIVE_SUBJECT, COMPTE_REACTIVE_SUBJECT } from '@/lib/email/templates/admin';
 import { PASSWORD_RESET_SUBJECT } from '@/lib/email/templates/password-reset';
 import { createActeur, createStructure, createUser, uniqueEmail } from '@/tests/factories';
 
-// Each data function takes the acting user and reads his role again from the database.
-async function current(id: string): Promise<CurrentUser> {
-  return db.user.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      numero: true,
-      email: true,
-      prenom: true,
-      nom: true,
-      role: true,
-      membership: { select: { role: true, structure: { select: { id: true, numero: true, raisonSociale: true, completedAt: true, active: true } } } },
-    },
-  });
-}
-
-const tag = () => Math.random().toString(36).slice(2, 8);
 
 let admin: CurrentUser;
 let candidat: CurrentUser;
 let acteur: CurrentUser;
 
 beforeAll(async () => {
-  admin = await current((await createUser(db, { role: 'ADMIN', email: uniqueEmail('admin-utilisateurs') })).id);
-  candidat = await current((await createUser(db, { role: 'CANDIDAT', email: uniqueEmail('candidat-admin-utilisateurs') })).id);
-  const s = await createStructure(db, { raisonSociale: `CFA intrus ${tag()}` });
-  acteur = await current((await createActeur(db, s.id, 'GESTIONNAIRE', { email: uniqueEmail('g-intrus-utilisateurs') })).id);
+  ({ admin, candidat, acteur } = await adminPersonas('utilisateurs'));
 });
 
 describe('admin « Utilisateurs » — droits', () => {
