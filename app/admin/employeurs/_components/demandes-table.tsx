@@ -1,7 +1,6 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
-import { inputClasses } from '@/components/forms/field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -9,6 +8,7 @@ import { decideEmployeurAction, validerEmployeursAction } from '@/lib/actions/ad
 import type { DemandeEmployeurRow, DemandeStatut } from '@/lib/data/admin-employeurs';
 import { formatDate, formatNumero } from '@/lib/format';
 import { ADMIN_EMPLOYEURS_MESSAGES as M, alertesOf } from './messages';
+import { MotifField } from '@/components/forms/motif-field';
 
 type Banner = { kind: 'success' | 'error' | 'warning'; text: string; details?: string };
 
@@ -293,30 +293,7 @@ export function DemandesTable({ rows, statut, caption }: { rows: DemandeEmployeu
               La structure « {refuse.structure.raisonSociale} » a demandé l&apos;ajout de l&apos;employeur « {refuse.employeur.raisonSociale} ». Le motif du refus
               sera communiqué par e-mail à ses membres.
             </p>
-            <div>
-              <label htmlFor="motif-refus" className="block font-medium">
-                Motif du refus <span aria-hidden="true">*</span>
-                <span className="sr-only"> (obligatoire)</span>
-              </label>
-              <textarea
-                ref={motifRef}
-                id="motif-refus"
-                name="motif"
-                rows={4}
-                maxLength={1000}
-                required
-                value={motif}
-                onChange={(e) => setMotif(e.target.value)}
-                aria-invalid={motifError ? true : undefined}
-                aria-describedby={motifError ? 'motif-refus-error' : undefined}
-                className={`${inputClasses(Boolean(motifError))} mt-1 w-full`}
-              />
-              {motifError && (
-                <p id="motif-refus-error" className="mt-1 text-sm font-medium text-rouge">
-                  {motifError}
-                </p>
-              )}
-            </div>
+            <MotifField id="motif-refus" label="Motif du refus" value={motif} onChange={setMotif} error={motifError} inputRef={motifRef} />
           </>
         )}
       </ConfirmDialog>

@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { inputClasses } from '@/components/forms/field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -12,6 +11,7 @@ import type { OffreAdminRow } from '@/lib/data/admin-offres';
 import { formatDate, formatNumero } from '@/lib/format';
 import { OFFRE_STATUS_LABELS } from '@/lib/labels';
 import { ADMIN_OFFRES_MESSAGES as M } from './messages';
+import { MotifField } from '@/components/forms/motif-field';
 
 const BANNER_ID = 'offres-resultat';
 
@@ -155,30 +155,7 @@ export function OffresTable({ rows, caption }: { rows: OffreAdminRow[]; caption:
               L&apos;offre « {target.metier} » ({formatNumero('offre', target.numero)}) de « {target.structure} » sera retirée du site et archivée. Le motif
               sera communiqué par e-mail à la structure.
             </p>
-            <div>
-              <label htmlFor="motif-depublication" className="block font-medium">
-                Motif de la dépublication <span aria-hidden="true">*</span>
-                <span className="sr-only"> (obligatoire)</span>
-              </label>
-              <textarea
-                ref={motifRef}
-                id="motif-depublication"
-                name="motif"
-                rows={4}
-                maxLength={1000}
-                required
-                value={motif}
-                onChange={(e) => setMotif(e.target.value)}
-                aria-invalid={motifError ? true : undefined}
-                aria-describedby={motifError ? 'motif-depublication-error' : undefined}
-                className={`${inputClasses(Boolean(motifError))} mt-1 w-full`}
-              />
-              {motifError && (
-                <p id="motif-depublication-error" className="mt-1 text-sm font-medium text-rouge">
-                  {motifError}
-                </p>
-              )}
-            </div>
+            <MotifField id="motif-depublication" label="Motif de la dépublication" value={motif} onChange={setMotif} error={motifError} inputRef={motifRef} />
           </>
         )}
       </ConfirmDialog>

@@ -2,12 +2,12 @@
 
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { inputClasses } from '@/components/forms/field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { setStructureActiveAction } from '@/lib/actions/admin-structures';
 import { ADMIN_STRUCTURES_MESSAGES as M } from '../../_components/messages';
+import { MotifField } from '@/components/forms/motif-field';
 
 const BANNER_ID = 'structure-resultat';
 
@@ -103,30 +103,7 @@ export function StructureActivation({ structureId, raisonSociale, active, offres
             pour elle. Ils seront prévenus par e-mail avec le motif.
           </p>
         )}
-        <div>
-          <label htmlFor="motif-structure" className="block font-medium">
-            Motif <span aria-hidden="true">*</span>
-            <span className="sr-only"> (obligatoire)</span>
-          </label>
-          <textarea
-            ref={motifRef}
-            id="motif-structure"
-            name="motif"
-            rows={4}
-            maxLength={1000}
-            required
-            value={motif}
-            onChange={(e) => setMotif(e.target.value)}
-            aria-invalid={motifError ? true : undefined}
-            aria-describedby={motifError ? 'motif-structure-error' : undefined}
-            className={`${inputClasses(Boolean(motifError))} mt-1 w-full`}
-          />
-          {motifError && (
-            <p id="motif-structure-error" className="mt-1 text-sm font-medium text-rouge">
-              {motifError}
-            </p>
-          )}
-        </div>
+        <MotifField id="motif-structure" label="Motif" value={motif} onChange={setMotif} error={motifError} inputRef={motifRef} />
       </ConfirmDialog>
     </>
   );
