@@ -46,7 +46,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <p className="mb-4">
             {unread === 0 ? 'Toutes vos notifications sont lues.' : unread > 1 ? `${unread} notifications non lues.` : '1 notification non lue.'}
           </p>
-          {unread > 0 && <MarkAllRead />}
+          {/* always mounted: its confirmation stays once the list is refreshed with nothing left unread */}
+          <MarkAllRead unread={unread} />
           <ul className="space-y-3" aria-label="Mes notifications">
             {result.items.map((n) => (
               <li key={n.id} className={`border p-4 ${n.readAt ? 'border-bordure' : 'border-bleu border-l-4'}`}>
