@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 
 /** What every benchmark script shares: its flags, its own database next to the app's, percentiles. */
@@ -35,4 +36,26 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<'c
 /** Nearest-rank percentile of an ascending array. */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * Loads a generated data set in one transaction, then brings the database to a live one's steady
+ * state with `vacuum` (each benchmark says which VACUUM its data set needs, and why).
+ */
+export async function generateData(url: string, sql: string, vacuum: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const started = performance.now();
+    await client.query('BEGIN');
+    await client.query(sql);
+    await client.query('COMMIT');
+    await client.query(vacuum);
+    console.log(`données générées en ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
 }

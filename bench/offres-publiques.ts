@@ -18,8 +18,7 @@
  *   / max in ms, then the main nodes of EXPLAIN (ANALYZE, BUFFERS) of the keyword + filters query.
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { benchArgs, benchUrl, ensureDatabase, percentile } from './lib';
+import { benchArgs, benchUrl, ensureDatabase, generateData, percentile } from './lib';
 import { assertLocalDatabase } from '@/lib/db-tools/local-guard';
 import { migrate } from '@/lib/db-tools/migrate';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -138,25 +137,9 @@ UPDATE "Offre" o SET "searchText" = lower(unaccent(concat_ws(' ', o."metier", o.
   (SELECT e."raisonSociale" FROM "Employeur" e WHERE e."id" = o."employeurId"))));
 `;
 
-async function generate(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const started = performance.now();
-    await client.query('BEGIN');
-    await client.query(GENERATE_SQL);
-    await client.query('COMMIT');
-    // the steady state of a live database: dead tuples of the searchText UPDATE removed, the GIN
-    // indexes' pending lists merged (a fresh bulk load leaves them to be scanned on every search)
-    await client.query('VACUUM (ANALYZE)');
-    console.log(`données générées en ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
-}
+// the steady state of a live database: dead tuples of the searchText UPDATE removed, the GIN
+// indexes' pending lists merged (a fresh bulk load leaves them to be scanned on every search)
+const generate = (url: string) => generateData(url, GENERATE_SQL, 'VACUUM (ANALYZE)');
 
 async function measure(label: string, fn: () => Promise<unknown>): Promise<string> {
   for (let i = 0; i < WARMUP; i++) await fn();

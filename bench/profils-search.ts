@@ -23,8 +23,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { benchArgs, benchUrl, ensureDatabase, percentile } from './lib';
+import { benchArgs, benchUrl, ensureDatabase, generateData, percentile } from './lib';
 import { assertLocalDatabase } from '@/lib/db-tools/local-guard';
 import { migrate } from '@/lib/db-tools/migrate';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -98,26 +97,10 @@ SELECT 'bf' || g, '${STAFF_ID}', 'bp' || (1 + (g * 499) % ${PROJETS}) FROM gener
 UPDATE "Projet" p SET ${PROJET_SEARCH_SET_SQL};
 `;
 
-async function generate(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const started = performance.now();
-    await client.query('BEGIN');
-    await client.query(GENERATE_SQL);
-    await client.query('COMMIT');
-    // the steady state of a live database: the table compacted after the UPDATE that rewrote every
-    // row (it would otherwise be twice its size), the GIN indexes built whole (a fresh bulk load
-    // leaves pending lists to be scanned on every search), statistics up to date
-    await client.query('VACUUM (FULL, ANALYZE)');
-    console.log(`données générées en ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
-}
+// the steady state of a live database: the table compacted after the UPDATE that rewrote every
+// row (it would otherwise be twice its size), the GIN indexes built whole (a fresh bulk load
+// leaves pending lists to be scanned on every search), statistics up to date
+const generate = (url: string) => generateData(url, GENERATE_SQL, 'VACUUM (FULL, ANALYZE)');
 
 interface Measure {
   label: string;
