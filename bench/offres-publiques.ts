@@ -34,6 +34,7 @@ import {
 } from '@/lib/offres-publiques-query';
 import { createPrismaClient, type DbClient } from '@/lib/prisma-client';
 import { importCurated } from '@/lib/referentiels/import';
+import { EMPLOYEUR_SEARCH_SET_SQL, OFFRE_SEARCH_SET_SQL } from '@/lib/search';
 
 const OFFRES = 10_000;
 const STRUCTURES = 120;
@@ -130,11 +131,9 @@ JOIN certs ce ON ce.i = 1 + ((r.b * 1000)::int + (k - 1) * 7) % (SELECT count(*)
 WHERE k = 1 OR r.d < 0.4
 ON CONFLICT DO NOTHING;
 
--- the same expressions as lib/search.ts (refreshEmployeurSearchText, refreshOffreSearchText), for all rows at once
-UPDATE "Employeur" SET "searchText" = lower(unaccent(concat_ws(' ', "raisonSociale", "sigle", "nomCommercial", "siret", "numero"::text)));
-UPDATE "Offre" o SET "searchText" = lower(unaccent(concat_ws(' ', o."metier", o."description", o."commune",
-  (SELECT string_agg(d."intitule", ' ') FROM "OffreDiplome" d WHERE d."offreId" = o."id"),
-  (SELECT e."raisonSociale" FROM "Employeur" e WHERE e."id" = o."employeurId"))));
+-- the same expressions as lib/search.ts, for all rows at once
+UPDATE "Employeur" e SET ${EMPLOYEUR_SEARCH_SET_SQL};
+UPDATE "Offre" o SET ${OFFRE_SEARCH_SET_SQL};
 `;
 
 // the steady state of a live database: dead tuples of the searchText UPDATE removed, the GIN

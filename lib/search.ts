@@ -10,20 +10,27 @@ import type { DbClient } from '@/lib/prisma-client';
 
 type Writer = Pick<DbClient, '$executeRaw'> | Prisma.TransactionClient;
 
+/**
+ * SET clause of an `UPDATE "Offre" o`: métier, description, commune, diplômes and employer, as the
+ * public offer search reads them. The benchmark data generator fills its rows with this constant.
+ */
+export const OFFRE_SEARCH_SET_SQL = `
+  "searchText" = lower(unaccent(concat_ws(' ', o."metier", o."description", o."commune",
+    (SELECT string_agg(d."intitule", ' ') FROM "OffreDiplome" d WHERE d."offreId" = o."id"),
+    (SELECT e."raisonSociale" FROM "Employeur" e WHERE e."id" = o."employeurId"))))`;
+
+/** SET clause of an `UPDATE "Employeur" e` (« Suivi des employeurs » search). */
+export const EMPLOYEUR_SEARCH_SET_SQL = `
+  "searchText" = lower(unaccent(concat_ws(' ', e."raisonSociale", e."sigle", e."nomCommercial", e."siret", e."numero"::text)))`;
+
 /** Call after any write to an offer, its diplômes or its employer's name. */
 export async function refreshOffreSearchText(db: Writer, offreId: string): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "Offre" o SET "searchText" = lower(unaccent(concat_ws(' ', o."metier", o."description", o."commune",
-      (SELECT string_agg(d."intitule", ' ') FROM "OffreDiplome" d WHERE d."offreId" = o."id"),
-      (SELECT e."raisonSociale" FROM "Employeur" e WHERE e."id" = o."employeurId"))))
-    WHERE o."id" = ${offreId}`;
+  await db.$executeRaw(Prisma.sql`UPDATE "Offre" o SET ${Prisma.raw(OFFRE_SEARCH_SET_SQL)} WHERE o."id" = ${offreId}`);
 }
 
 /** Call after any write to an employer's raison sociale, sigle, nom commercial or SIRET. */
 export async function refreshEmployeurSearchText(db: Writer, employeurId: string): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "Employeur" SET "searchText" = lower(unaccent(concat_ws(' ', "raisonSociale", "sigle", "nomCommercial", "siret", "numero"::text)))
-    WHERE "id" = ${employeurId}`;
+  await db.$executeRaw(Prisma.sql`UPDATE "Employeur" e SET ${Prisma.raw(EMPLOYEUR_SEARCH_SET_SQL)} WHERE e."id" = ${employeurId}`);
 }
 
 /**
