@@ -1,3 +1,4 @@
+import { countMap } from '@/lib/relation-counts';
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { refreshAlertesForProjet } from '@/lib/alertes/refresh';
@@ -18,23 +19,31 @@ type Tx = Prisma.TransactionClient;
 type Candidat = Pick<CurrentUser, 'id'>;
 
 export async function listMyProjets(user: Candidat) {
-  return db.projet.findMany({
-    where: { candidatId: user.id },
-    orderBy: { createdAt: 'desc' },
-    select: {
-      numero: true,
-      metier: true,
-      types: true,
-      diplomeIntitule: true,
-      niveau: true,
-      dureeAnnees: true,
-      zoneRegion: true,
-      departements: true,
-      visible: true,
-      updatedAt: true,
-      _count: { select: { candidatures: true, formations: true, experiences: true } },
-    },
-  });
+  const [projets, candidatures, formations, experiences] = await Promise.all([
+    db.projet.findMany({
+      where: { candidatId: user.id },
+      orderBy: { createdAt: 'desc' },
+      select: {
+        id: true,
+        numero: true,
+        metier: true,
+        types: true,
+        diplomeIntitule: true,
+        niveau: true,
+        dureeAnnees: true,
+        zoneRegion: true,
+        departements: true,
+        visible: true,
+        updatedAt: true,
+      },
+    }),
+    // not relation _counts (lib/relation-counts.ts): the candidate's own rows, by their indexes
+    db.candidature.groupBy({ by: ['projetId'], where: { candidatId: user.id }, _count: { _all: true } }),
+    db.projetFormation.groupBy({ by: ['projetId'], where: { projet: { candidatId: user.id } }, _count: { _all: true } }),
+    db.projetExperience.groupBy({ by: ['projetId'], where: { projet: { candidatId: user.id } }, _count: { _all: true } }),
+  ]);
+  const [c, f, e] = [countMap(candidatures, 'projetId'), countMap(formations, 'projetId'), countMap(experiences, 'projetId')];
+  return projets.map(({ id, ...p }) => ({ ...p, _count: { candidatures: c.get(id) ?? 0, formations: f.get(id) ?? 0, experiences: e.get(id) ?? 0 } }));
 }
 export type MonProjet = Awaited<ReturnType<typeof listMyProjets>>[number];
 

@@ -1,3 +1,4 @@
+import { countMap } from '@/lib/relation-counts';
 import 'server-only';
 import type { StaffUser } from '@/lib/auth/guards';
 import type { OffreSnapshot, ProjetSnapshot } from '@/lib/candidatures/snapshots';
@@ -134,12 +135,15 @@ export interface OffreAvecCandidatures {
 
 /** The structure's offers that received at least one application, for « Filtrer par offre » (newest offer first). */
 export async function listOffresAvecCandidatures(user: StaffUser): Promise<OffreAvecCandidatures[]> {
+  const structureId = user.membership.structure.id;
+  // the structure's applications grouped by offer (its offers' index), then those offers
+  const counts = countMap(await db.candidature.groupBy({ by: ['offreId'], where: { offre: { structureId } }, _count: { _all: true } }), 'offreId');
   const rows = await db.offre.findMany({
-    where: { structureId: user.membership.structure.id, candidatures: { some: {} } },
+    where: { structureId, id: { in: [...counts.keys()] } },
     orderBy: { numero: 'desc' },
-    select: { numero: true, metier: true, _count: { select: { candidatures: true } } },
+    select: { id: true, numero: true, metier: true },
   });
-  return rows.map((o) => ({ numero: o.numero, metier: o.metier, candidatures: o._count.candidatures }));
+  return rows.map((o) => ({ numero: o.numero, metier: o.metier, candidatures: counts.get(o.id) ?? 0 }));
 }
 
 export interface CandidatureRecueDetail {

@@ -1,3 +1,4 @@
+import { countMap } from '@/lib/relation-counts';
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth/permissions';
@@ -37,11 +38,15 @@ export async function getMyCv(user: Pick<CurrentUser, 'id'>): Promise<CvInfo | n
 async function retireCurrentCv(tx: Tx, ownerId: string): Promise<string[]> {
   const current = await tx.document.findMany({
     where: { ownerId, type: 'CV', deletedAt: null },
-    select: { id: true, storageKey: true, _count: { select: { candidatures: true } } },
+    select: { id: true, storageKey: true },
   });
+  const sent = countMap(
+    await tx.candidature.groupBy({ by: ['documentId'], where: { candidatId: ownerId, documentId: { in: current.map((d) => d.id) } }, _count: { _all: true } }),
+    'documentId',
+  );
   const orphanKeys: string[] = [];
   for (const doc of current) {
-    if (doc._count.candidatures > 0) {
+    if ((sent.get(doc.id) ?? 0) > 0) {
       await tx.document.update({ where: { id: doc.id }, data: { deletedAt: new Date() } });
     } else {
       await tx.document.delete({ where: { id: doc.id } });

@@ -1,3 +1,4 @@
+import { countMap } from '@/lib/relation-counts';
 import 'server-only';
 import { refreshAlertesForOffre } from '@/lib/alertes/refresh';
 import type { StaffUser } from '@/lib/auth/guards';
@@ -36,7 +37,7 @@ export interface Options {
 }
 
 /** What the list reads: the app's client, or (in tests) one that counts the queries. */
-export type MesOffresReader = Pick<DbClient, 'offre'>;
+export type MesOffresReader = Pick<DbClient, 'offre' | 'candidature'>;
 
 export interface OffreCard {
   numero: number;
@@ -87,11 +88,15 @@ export async function listMesOffres(
         dateEmbauche: true,
         employeur: { select: { raisonSociale: true } },
         referent: { select: { prenom: true, nom: true } },
+        id: true,
         diplomes: { select: { niveau: true } },
-        _count: { select: { candidatures: true } },
       },
     }),
   ]);
+  const candidatures = countMap(
+    await client.candidature.groupBy({ by: ['offreId'], where: { offreId: { in: rows.map((o) => o.id) } }, _count: { _all: true } }),
+    'offreId',
+  );
   const by = Object.fromEntries(grouped.map((g) => [g.status, g._count._all])) as Partial<Record<OffreStatut, number>>;
   const counts = { EN_COURS: by.EN_COURS ?? 0, POURVUE: by.POURVUE ?? 0, ARCHIVEE: by.ARCHIVEE ?? 0 };
   return {
@@ -111,7 +116,7 @@ export async function listMesOffres(
         .sort((a, b) => a - b)
         .map(libelleNiveau)
         .filter(Boolean),
-      candidatures: o._count.candidatures,
+      candidatures: candidatures.get(o.id) ?? 0,
     })),
   };
 }

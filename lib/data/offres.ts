@@ -224,19 +224,19 @@ const OFFRE_DETAIL_SELECT = {
   referentId: true,
   referent: { select: { prenom: true, nom: true } },
   diplomes: { select: { certificationId: true, intitule: true, niveau: true }, orderBy: { id: 'asc' } },
-  _count: { select: { candidatures: true } },
 } satisfies Prisma.OffreSelect;
 
-export type OffreDetail = Prisma.OffreGetPayload<{ select: typeof OFFRE_DETAIL_SELECT }>;
+export type OffreDetail = Prisma.OffreGetPayload<{ select: typeof OFFRE_DETAIL_SELECT }> & { candidatures: number };
 
-/** One offer of the caller's structure; another structure's or an unknown number → 404. */
+/** One offer of the caller's structure, with its number of applications; another structure's or an unknown number → 404. */
 export async function getOffre(user: StaffUser, numero: number): Promise<OffreDetail> {
   const offre = await db.offre.findFirst({
     where: { numero, structureId: user.membership.structure.id },
     select: OFFRE_DETAIL_SELECT,
   });
   if (!offre) notFound();
-  return offre;
+  // not a relation _count (lib/relation-counts.ts): the offer's own rows, by its index
+  return { ...offre, candidatures: await db.candidature.count({ where: { offreId: offre.id } }) };
 }
 
 /** Whether the offer's employer is still VALIDE for the structure (the form warns otherwise). */

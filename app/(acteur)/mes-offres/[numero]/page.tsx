@@ -41,7 +41,7 @@ export default async function OffreDetailPage({
 
   const numero = formatNumero('offre', offre.numero);
   const niveaux = [...new Set(offre.diplomes.map((d) => d.niveau).filter((n): n is number => n !== null))].sort((a, b) => a - b).map(libelleNiveau);
-  const candidatures = offre._count.candidatures;
+  const candidatures = offre.candidatures;
   const adresse = [offre.adresse, offre.complementAdresse, [offre.codePostal, offre.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 
   const summary: [string, string][] = [
