@@ -65,6 +65,8 @@ export interface DbIndex {
   method: string;
   /** Has a WHERE clause. */
   partial: boolean;
+  /** pg_get_expr of the WHERE clause of a partial index, else null. */
+  predicate: string | null;
   descending: boolean[];
   operatorClasses: string[];
   /** Whether each key's operator class is the default one for its type. */
@@ -105,6 +107,7 @@ export function loadSchemaDmmf(datamodel: string = readFileSync(SCHEMA_PATH, 'ut
   if (!('datamodel' in result)) {
     throw new Error(`prisma/schema.prisma ne se lit pas (${result.type}) : ${result.reason}\n${result.error?.message ?? ''}`);
   }
+  attachPartialIndexWhere(datamodel, result.datamodel.indexes);
   const extra = unsupportedFields(datamodel);
   if (extra.size === 0) return result;
   return {
@@ -114,6 +117,37 @@ export function loadSchemaDmmf(datamodel: string = readFileSync(SCHEMA_PATH, 'ut
       models: result.datamodel.models.map((m) => (extra.has(m.name) ? { ...m, fields: [...m.fields, ...extra.get(m.name)!] } : m)),
     },
   };
+}
+
+/**
+ * Partial indexes (preview feature `partialIndexes`: `@@index([…], where: raw("…"), map: "…")`):
+ * the DMMF leaves the WHERE clause out, so it is read from the schema text, by the index's map name.
+ */
+const PARTIAL_WHERE = new WeakMap<DmmfIndex, string>();
+
+function attachPartialIndexWhere(datamodel: string, indexes: readonly DmmfIndex[]) {
+  for (const m of datamodel.matchAll(/@@index\(([^\n]*?where:\s*raw\(\s*"((?:[^"\\]|\\.)*)"\s*\)[^\n]*)\)\s*$/gm)) {
+    const map = /map:\s*"([^"]+)"/.exec(m[1]!)?.[1];
+    const index = map ? indexes.find((i) => i.dbName === map) : undefined;
+    if (!index) throw new Error(`Index partiel sans map: "…" (ou introuvable dans le DMMF) : @@index(${m[1]})`);
+    PARTIAL_WHERE.set(index, m[2]!.replace(/\\"/g, '"'));
+  }
+}
+
+/** The schema's where: raw("…") of a partial index, or undefined. */
+function partialIndexWhere(idx: DmmfIndex): string | undefined {
+  return PARTIAL_WHERE.get(idx);
+}
+
+/** `((status = 'EN_COURS'::"OffreStatus"))` and `status = 'EN_COURS'` compare equal. */
+export function normalizePredicate(sql: string): string {
+  return sql
+    .replace(/::(?:("[^"]+"|\w+)\.)?("[^"]+"|\w+)(\[\])?/g, '')
+    .replace(/"/g, '')
+    .replace(/[()]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -229,6 +263,7 @@ export async function introspectSchema(client: pg.ClientBase, schema: string): P
     primary: boolean;
     method: string;
     partial: boolean;
+    predicate: string | null;
     descending: boolean[];
     operator_classes: string[];
     default_operator_classes: boolean[];
@@ -245,6 +280,7 @@ export async function introspectSchema(client: pg.ClientBase, schema: string): P
             ix.indisprimary AS primary,
             am.amname::text AS method,
             ix.indpred IS NOT NULL AS partial,
+            pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
             ARRAY(SELECT (o.opt & 1) = 1
                     FROM unnest(ix.indoption::int2[]) WITH ORDINALITY AS o(opt, ord)
                    WHERE o.ord <= ix.indnkeyatts
@@ -331,6 +367,7 @@ export async function introspectSchema(client: pg.ClientBase, schema: string): P
       primary: i.primary,
       method: i.method,
       partial: i.partial,
+      predicate: i.predicate,
       descending: i.descending,
       operatorClasses: i.operator_classes,
       defaultOperatorClasses: i.default_operator_classes,
@@ -727,7 +764,12 @@ export function compareSchemaToDatabase(dmmf: DmmfDocument | Datamodel, db: DbIn
       if (found.name !== expectedName) {
         diffs.push(`${attr}: ${wantPrimary ? 'primary key' : 'index'} is named ${q(found.name)} in the database, Prisma expects ${q(expectedName)}`);
       }
-      if (found.partial) diffs.push(`${attr}: index ${q(found.name)} is partial (WHERE …), which the schema cannot express`);
+      const where = partialIndexWhere(idx);
+      if (where === undefined && found.partial) diffs.push(`${attr}: index ${q(found.name)} is partial (WHERE ${found.predicate}), the schema declares no where: raw(…)`);
+      if (where !== undefined && !found.partial) diffs.push(`${attr}: index ${q(found.name)} is not partial, the schema declares where: raw("${where}")`);
+      if (where !== undefined && found.partial && normalizePredicate(found.predicate ?? '') !== normalizePredicate(where)) {
+        diffs.push(`${attr}: index ${q(found.name)} has WHERE ${found.predicate}, the schema declares where: raw("${where}")`);
+      }
       const expectedMethod = (idx.algorithm ?? 'BTree').toLowerCase();
       if (found.method !== expectedMethod) {
         diffs.push(`${attr}: index ${q(found.name)} uses ${found.method}, schema expects ${expectedMethod}`);

@@ -222,6 +222,27 @@ const MUTATIONS: Mutation[] = [
     expected: ['"Offre_metier_trgm_idx"', 'gin'],
   },
   {
+    name: 'a partial index whose WHERE changed',
+    mutate: (db) => {
+      index(db, 'Offre_searchText_en_cours_idx').predicate = `(status = 'POURVUE'::"OffreStatus")`;
+    },
+    expected: ['Offre @@index([searchText])', '"Offre_searchText_en_cours_idx"', "status = 'POURVUE'"],
+  },
+  {
+    name: 'a partial index created without its WHERE',
+    mutate: (db) => {
+      Object.assign(index(db, 'User_hors_candidats_actifs_idx'), { partial: false, predicate: null });
+    },
+    expected: ['User @@index([id])', 'is not partial'],
+  },
+  {
+    name: 'an index made partial in SQL only',
+    mutate: (db) => {
+      Object.assign(index(db, 'Offre_romeCode_idx'), { partial: true, predicate: `("romeCode" IS NOT NULL)` });
+    },
+    expected: ['Offre @@index([romeCode])', 'is partial', 'declares no where'],
+  },
+  {
     name: 'an enum value removed',
     mutate: (db) => {
       const e = enumType(db, 'OffreStatus');
