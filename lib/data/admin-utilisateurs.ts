@@ -1,4 +1,5 @@
 import 'server-only';
+import { refreshAlertesForProjet } from '@/lib/alertes/refresh';
 import { randomBytes } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
@@ -195,6 +196,11 @@ export async function setUtilisateurActif(actor: CurrentUser, userId: string, ac
     if (updated.length === 0) throw new UserFacingError(actif ? ADMIN_UTILISATEURS_ERRORS.dejaActif : ADMIN_UTILISATEURS_ERRORS.dejaDesactive);
     if (!actif) {
       await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+    }
+    // « Alertes » hold active candidates' projects only (lib/alertes/refresh.ts): deactivating
+    // removes theirs, reactivating raises them again — the structures' reads need no join to users
+    for (const projet of await tx.projet.findMany({ where: { candidatId: user.id }, select: { id: true } })) {
+      await refreshAlertesForProjet(tx, projet.id);
     }
     let structureSansGestionnaire: string | null = null;
     if (!actif && user.membership?.role === 'GESTIONNAIRE') {

@@ -15,12 +15,17 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 export const ALERTES_PAGE_SIZE = 20;
 export const ALERTE_INTROUVABLE = 'Alerte introuvable.';
 
+/**
+ * The structure's alerts on its offers « En cours ». No join to projects and candidates: the rows
+ * only ever exist for visible projects of active candidates (lib/alertes/refresh.ts removes them
+ * when consent is withdrawn, the account deactivated — lib/data/admin-utilisateurs.ts — or deleted),
+ * which keeps the « Tableau de bord » count to the structure's own index at regional scale.
+ */
 function visibleWhere(structureId: string, offreNumero?: number): Prisma.AlerteWhereInput {
   return {
     structureId,
     dismissedAt: null,
     offre: { status: 'EN_COURS', structureId, ...(offreNumero ? { numero: offreNumero } : {}) },
-    projet: PROJET_VISIBLE_WHERE,
   };
 }
 
