@@ -25,6 +25,11 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        // after `npm run bench -- --quick` (scripts/test.ts runs them last, on a real PostgreSQL)
+        test: { name: 'bench', include: ['tests/bench/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000 },
+      },
     ],
   },
 });

@@ -55,6 +55,7 @@ export function countsAt(scale: number): Counts {
   // the benchmark structure needs its 500 offers and 5,000 applications, whatever the scale
   c.structures = Math.max(c.structures, 2);
   c.acteurs = Math.max(c.acteurs, 2 * c.structures);
+  c.employeurs = Math.max(c.employeurs, 2 * c.structures + 4);
   c.offres = Math.max(c.offres, Math.min(BENCH_STRUCTURE.offres, 50) + c.structures);
   c.candidats = Math.max(c.candidats, 20);
   c.projets = Math.max(c.projets, c.candidats);
@@ -182,9 +183,9 @@ interface Refs {
 }
 
 async function loadRefs(client: pg.Client): Promise<Refs> {
-  // one client: one query at a time
+  // one client: one query at a time; ordered by natural keys (ids are generated at import)
   const a = await client.query('SELECT code, libelle, "romeCode", version FROM "RomeAppellation" ORDER BY code');
-  const c = await client.query('SELECT id, intitule, niveau FROM "Certification" WHERE active AND niveau BETWEEN 3 AND 7 ORDER BY id');
+  const c = await client.query('SELECT id, intitule, niveau FROM "Certification" WHERE active AND niveau BETWEEN 3 AND 7 ORDER BY intitule, niveau, cfd, rncp');
   const m = await client.query(`SELECT c.code, c.nom, c."departementCode" AS dep, c."codesPostaux"[1] AS cp, coalesce(c.population, 100) AS population
                   FROM "Commune" c JOIN "Departement" d ON d.code = c."departementCode" WHERE d."regionCode" = '75' ORDER BY c.code`);
   const n = await client.query('SELECT code, "sectionCode" AS section FROM "NafCode" ORDER BY code');
@@ -304,9 +305,10 @@ export async function generateBenchData(
       liens.push([id('bl', liens.length), structures[s]!.id, employeurs[e]!.id, status, status === 'REFUSE' ? 'SIRET hors de la région' : null, '{}', membres[s]![0]!.id, requestedAt, status === 'EN_ATTENTE' ? null : 'badmin', status === 'EN_ATTENTE' ? null : new Date(requestedAt.getTime() + 2 * DAY)]);
     };
     // the benchmark structure works with 60 employers; every structure has at least one valid employer
+    const benchEmployeurs = Math.min(60, Math.floor(N.employeurs / 4));
     for (let e = 0; e < N.employeurs; e++) {
-      const s = e < 60 ? 0 : e < 60 + N.structures - 1 ? e - 59 : 1 + rng.int(N.structures - 1);
-      lien(s, e, e < 60 + N.structures - 1);
+      const s = e < benchEmployeurs ? 0 : e < benchEmployeurs + N.structures - 1 ? e - benchEmployeurs + 1 : 1 + rng.int(N.structures - 1);
+      lien(s, e, e < benchEmployeurs + N.structures - 1);
       if (rng.chance(0.1) && N.structures > 2) {
         const other = 1 + rng.int(N.structures - 1);
         if (other !== s) lien(other, e, false);

@@ -98,7 +98,7 @@ try {
   rmSync(path.join(RESULTS, 'playwright.json'), { force: true });
 
   if (!onlyE2e) {
-    const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(RESULTS, 'vitest.json')}`], {
+    const code = await run('npx', ['vitest', 'run', '--project', 'unit', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(RESULTS, 'vitest.json')}`], {
       DATABASE_URL: url,
       NODE_ENV: 'test',
     });
@@ -123,6 +123,25 @@ try {
       });
       readPlaywright(path.join(RESULTS, 'playwright.json'));
       if (code !== 0) exitCode = code;
+
+      // the benchmark suite, quick: the generator at a tiny scale, a short load on the same build,
+      // then tests of the generated data and of the report's shape (never of its timings)
+      if (embedded) {
+        console.log('▶ benchmark --quick : demande un serveur PostgreSQL (DATABASE_URL), pas la base embarquée — étape non exécutée');
+      } else {
+        const benchCode = await run('npx', ['tsx', 'bench/run.ts', '--quick', '--no-build', '--dist', distDir, '--reseed'], { DATABASE_URL: url });
+        if (benchCode !== 0) {
+          console.error('✖ npm run bench -- --quick a échoué');
+          exitCode = benchCode;
+        }
+        rmSync(path.join(RESULTS, 'vitest-bench.json'), { force: true });
+        const testCode = await run('npx', ['vitest', 'run', '--project', 'bench', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(RESULTS, 'vitest-bench.json')}`], {
+          DATABASE_URL: url,
+          NODE_ENV: 'test',
+        });
+        readVitest(path.join(RESULTS, 'vitest-bench.json'));
+        if (testCode !== 0) exitCode = testCode;
+      }
     }
   }
 } finally {

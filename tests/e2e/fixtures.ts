@@ -76,13 +76,8 @@ export function uniqueEmail(prefix: string) {
  * bundle includes the action (any page listed for it in the manifest).
  */
 export async function callServerAction(page: Page, file: string, exportName: string, args: unknown[], path: string) {
-  const { readFileSync } = await import('node:fs');
-  const dist = process.env.NEXT_DIST_DIR ?? '.next-test';
-  const manifest = JSON.parse(readFileSync(`${dist}/server/server-reference-manifest.json`, 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === exportName)?.[0];
-  if (!id) throw new Error(`action ${file}#${exportName} introuvable dans le manifeste`);
+  const { serverActionId } = await import('@/bench/server');
+  const id = serverActionId(process.env.NEXT_DIST_DIR ?? '.next-test', file, exportName);
   const response = await page.request.post(path, {
     headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
     data: JSON.stringify(args),
