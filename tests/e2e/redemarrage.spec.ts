@@ -107,6 +107,8 @@ test('SIGKILL du serveur pendant 24 écritures : aucun enregistrement partiel, t
   // the session cookie is for 127.0.0.1: it is sent to the second server too (same AUTH_SECRET)
   await signIn(page, candidat.email);
   await expect(page.getByTestId('current-user')).toBeVisible();
+  // a signed-in request counts as activity for the retention job (lib/auth/session.ts, in the background)
+  await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: candidat.id } })).lastSeenAt).not.toBeNull();
 
   /** The 24 requests, as thunks. */
   const requests = () => [
