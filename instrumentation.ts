@@ -1,7 +1,7 @@
 /**
  * Runs once when a server instance starts: validates the environment (a clear message and no
  * start when a production variable is missing) and starts the background jobs: e-mail delivery
- * and the auto-archiving of offers (both safe with several instances).
+ * the auto-archiving of offers and the RGPD retention (all safe with several instances).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -14,5 +14,9 @@ export async function register() {
   if (env.OFFRES_ARCHIVE_INTERVAL_MS > 0) {
     const [{ db }, { startOffresArchiveJob }] = await Promise.all([import('@/lib/db'), import('@/lib/jobs/offres-archive')]);
     startOffresArchiveJob(db, env.OFFRES_ARCHIVE_INTERVAL_MS);
+  }
+  if (env.RGPD_RETENTION_INTERVAL_MS > 0) {
+    const [{ db }, { startRgpdRetentionJob }] = await Promise.all([import('@/lib/db'), import('@/lib/jobs/rgpd-retention')]);
+    startRgpdRetentionJob(db, env.RGPD_RETENTION_INTERVAL_MS);
   }
 }

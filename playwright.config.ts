@@ -72,6 +72,8 @@ export default defineConfig({
         EMAIL_WORKER_INTERVAL_MS: '300',
         // the auto-archive job runs on the real clock: the tests drive it with a controlled one
         OFFRES_ARCHIVE_INTERVAL_MS: '0',
+        // the RGPD retention job too (tests/integration/retention.test.ts drives it)
+        RGPD_RETENTION_INTERVAL_MS: '0',
         // every test browser is 127.0.0.1: the per-IP limits are proven by tests/integration/auth-data.test.ts
         RATE_LIMIT_SIGNIN_PER_IP: '1000',
         RATE_LIMIT_SIGNUP_PER_IP: '1000',

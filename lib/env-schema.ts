@@ -16,7 +16,11 @@ export const envSchema = z.object({
   RESEND_BASE_URL: optionalUrl,
   EMAIL_FROM: z.string().default('CMonAlternance <ne-pas-repondre@cmonalternance-na.fr>'),
   EMAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  /** Timeout of one call to Resend: a hung request is abandoned and retried later with the same Idempotency-Key. */
+  EMAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   OFFRES_ARCHIVE_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Retention job (RGPD, lib/jobs/rgpd-retention.ts): once a day by default; 0 disables it. Periods: RETENTION_* (lib/retention-config.ts). */
+  RGPD_RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).default(86_400_000),
   RECHERCHE_ENTREPRISES_URL: z.string().url().default('https://recherche-entreprises.api.gouv.fr'),
   /** CVs and other private files: this folder unless S3_BUCKET is set. */
   UPLOADS_DIR: z.string().default('.data/uploads'),

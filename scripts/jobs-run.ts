@@ -2,6 +2,7 @@
  * Runs a background job once, for cron-style scheduling (or by hand):
  *
  *   npx tsx scripts/jobs-run.ts offres-archive [--now 2027-03-01T06:00:00Z]
+ *   npx tsx scripts/jobs-run.ts rgpd-retention [--now 2028-12-01T03:00:00Z]
  *
  * The job takes the same JobRun lease as the app instances, so running it while they run it too
  * is safe. E-mails it writes are delivered right away by one pass of the e-mail worker (and by
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@/lib/prisma-client';
 import { withDatabase } from './lib/database';
 
-const JOBS = ['offres-archive'] as const;
+const JOBS = ['offres-archive', 'rgpd-retention'] as const;
 type JobName = (typeof JOBS)[number];
 
 function usage(message?: string): never {
@@ -48,6 +49,17 @@ async function run(name: JobName, url: string) {
         }
         console.log(`[${name}] ${now.toISOString()} : ${result.archived} offre(s) archivée(s), ${result.warned} avertissement(s) d'archivage.`);
         if (result.warned > 0) await kickEmailWorker(db);
+        return;
+      }
+      case 'rgpd-retention': {
+        const { runRgpdRetentionJob } = await import('@/lib/jobs/rgpd-retention');
+        const { ran, ...counts } = await runRgpdRetentionJob(db, now);
+        if (!ran) {
+          console.log(`[${name}] déjà en cours dans une autre instance : rien à faire.`);
+          return;
+        }
+        console.log(`[${name}] ${now.toISOString()} : ${JSON.stringify(counts)}`);
+        if (counts.avertissements + counts.comptesAnonymises > 0) await kickEmailWorker(db);
         return;
       }
     }

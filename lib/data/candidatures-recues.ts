@@ -155,6 +155,8 @@ export interface CandidatureRecueDetail {
   message: string | null;
   /** The CV sent with it (downloaded through /api/candidatures/<numero>/cv), if any. */
   cv: { nom: string; taille: number | null } | null;
+  /** A CV was sent, then deleted by the retention job: « CV supprimé (durée de conservation écoulée) ». */
+  cvSupprime: boolean;
   offre: OffreSnapshot & { status: 'EN_COURS' | 'POURVUE' | 'ARCHIVEE' };
   projet: ReturnType<typeof projetVu> & {
     numero: number | null;
@@ -207,6 +209,8 @@ export async function getCandidatureRecue(user: StaffUser, numero: number): Prom
     anonymise,
     message: row.message,
     cv: row.documentId && row.cvNom ? { nom: row.cvNom, taille: row.cvTaille } : null,
+    /** The CV was sent but deleted by the retention job (lib/jobs/rgpd-retention.ts): the name stays, the file is gone. */
+    cvSupprime: !row.documentId && row.cvNom !== null,
     offre: {
       numero: row.offre.numero,
       metier: snapshot.metier ?? row.offre.metier,

@@ -23,6 +23,14 @@ import { CANDIDATURES_PAR_JOUR, CANDIDATURE_MESSAGES, REPONSE_MESSAGES, type Pos
  */
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Concurrent submits of one candidate queue on his row lock, and concurrent answers on the
+ * application's row: under load, Prisma's defaults (2 s to get a connection, 5 s in all) would
+ * turn the wait into an unexpected error instead of « déjà postulé » / « déjà répondu ».
+ */
+const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
 type Candidat = Pick<CurrentUser, 'id' | 'role'>;
 
 export type { OffreSnapshot };
@@ -147,7 +155,7 @@ export async function postuler(user: Candidat, offreNumero: number, data: Postul
         ip,
       });
       return { numero: candidature.numero };
-    });
+    }, TX_OPTIONS);
   } catch (error) {
     if (isUniqueViolation(error)) throw new UserFacingError(CANDIDATURE_MESSAGES.dejaPostule);
     throw error;
@@ -259,5 +267,5 @@ export async function answerCandidature(
       after: { status: STATUS_FOR[data.type], reponseType: data.type },
       ip,
     });
-  });
+  }, TX_OPTIONS);
 }

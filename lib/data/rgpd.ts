@@ -1,7 +1,7 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/permissions';
 import { verifyPassword } from '@/lib/auth/password';
-import { anonymizedProjetSnapshot, type ProjetSnapshot } from '@/lib/candidatures/snapshots';
+import { eraseCandidateAccount } from '@/lib/candidatures/anonymisation';
 import { writeAudit } from '@/lib/data/audit';
 import { removeStoredFiles } from '@/lib/data/documents';
 import { RATE_LIMITS, RATE_LIMIT_MESSAGE, hit, isLimited } from '@/lib/data/rate-limit';
@@ -9,7 +9,6 @@ import { db } from '@/lib/db';
 import { compteSupprimeEmail } from '@/lib/email/templates/candidatures';
 import { enqueueEmail } from '@/lib/email/send';
 import { UserFacingError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { storage } from '@/lib/storage/app-storage';
 
 /**
@@ -122,36 +121,17 @@ export async function deleteMyAccount(user: Pick<CurrentUser, 'id' | 'role'>, pa
   }
 
   const keys = await db.$transaction(async (tx) => {
-    const candidatures = await tx.candidature.findMany({ where: { candidatId: user.id }, select: { id: true, projetSnapshot: true } });
-    for (const c of candidatures) {
-      const anonymized = anonymizedProjetSnapshot(c.projetSnapshot as Partial<ProjetSnapshot> | null);
-      await tx.candidature.update({
-        where: { id: c.id },
-        data: {
-          candidatId: null,
-          projetId: null,
-          documentId: null,
-          message: null,
-          cvNom: null,
-          cvTaille: null,
-          projetSnapshot: (anonymized ?? undefined) as Prisma.InputJsonValue | undefined,
-          anonymizedAt: new Date(),
-        },
-      });
-    }
-    const documents = await tx.document.findMany({ where: { ownerId: user.id }, select: { storageKey: true } });
+    const erased = await eraseCandidateAccount(tx, user.id, new Date());
     await writeAudit(tx, {
       actorId: null,
       action: 'candidat.suppression_compte',
       entityType: 'User',
       entityId: user.id,
-      after: { profil: row.numero, candidatures: candidatures.length, documents: documents.length },
+      after: { profil: row.numero, candidatures: erased.candidatures, documents: erased.keys.length },
       ip,
     });
     await enqueueEmail(tx, { to: row.email, ...compteSupprimeEmail({ prenom: row.prenom }) });
-    // cascades: projets (formations, expériences, favoris, alertes), documents, notifications, messages, tokens
-    await tx.user.delete({ where: { id: user.id } });
-    return documents.map((d) => d.storageKey);
+    return erased.keys;
   });
   await removeStoredFiles(keys);
 }

@@ -32,7 +32,7 @@ export interface DeliverOptions {
   baseUrl?: string;
   /** Overrides EMAIL_FROM. */
   from?: string;
-  /** Timeout of one call to Resend, in ms. Default 15 000. */
+  /** Timeout of one call to Resend, in ms (a hung request is abandoned, then retried with the same key). Default EMAIL_SEND_TIMEOUT_MS (15 000). */
   timeoutMs?: number;
   /** How long a claim is held, in ms. Default: enough for `limit` calls that all time out. */
   lockMs?: number;
@@ -92,15 +92,17 @@ interface ResolvedConfig {
   apiKey: string | null;
   baseUrl: string;
   from: string;
+  timeoutMs: number;
 }
 
 function resolveConfig(opts: DeliverOptions): ResolvedConfig {
-  const needsEnv = opts.apiKey === undefined || opts.baseUrl === undefined || opts.from === undefined;
+  const needsEnv = opts.apiKey === undefined || opts.baseUrl === undefined || opts.from === undefined || opts.timeoutMs === undefined;
   const env = needsEnv ? serverEnv() : undefined;
   const apiKey = opts.apiKey !== undefined ? opts.apiKey || null : env?.RESEND_API_KEY || null;
   const baseUrl = (opts.baseUrl ?? env?.RESEND_BASE_URL ?? DEFAULT_RESEND_URL).replace(/\/+$/, '');
   const from = opts.from ?? env?.EMAIL_FROM ?? '';
-  return { apiKey, baseUrl, from };
+  const timeoutMs = opts.timeoutMs ?? env?.EMAIL_SEND_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS;
+  return { apiKey, baseUrl, from, timeoutMs };
 }
 
 /** Exponential backoff with jitter: 30 s · 2^(attempts−1), capped at 1 h, ±25 %. */
@@ -162,10 +164,10 @@ async function logPendingInDevMode(db: EmailWorkerDb, limit: number): Promise<vo
 export async function deliverPendingEmails(db: EmailWorkerDb, options: DeliverOptions = {}): Promise<DeliverResult> {
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0 };
   const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const config = resolveConfig(options);
+  const timeoutMs = config.timeoutMs;
   const lockMs = options.lockMs ?? limit * timeoutMs + 60_000;
   const workerId = options.workerId ?? DEFAULT_WORKER_ID;
-  const config = resolveConfig(options);
 
   if (!config.apiKey) {
     await logPendingInDevMode(db, limit);

@@ -228,7 +228,10 @@ test('la Politique RGPD dit ce qui est conservé, combien de temps, pourquoi, et
   const table = page.getByRole('table', { name: "Données d'un candidat, durées de conservation et bases légales" });
   await expect(table).toBeVisible();
   await expect(table.getByRole('rowheader', { name: /^CV$/ })).toBeVisible();
-  await expect(table).toContainText('conservées 3 ans après leur envoi');
+  // the periods of lib/retention-config.ts, enforced by the rgpd-retention job
+  await expect(table).toContainText("Jusqu'à 2 ans après la réponse de la structure");
+  await expect(table).toContainText('au plus 1 an après votre dernière candidature');
+  await expect(table).toContainText('Après 2 ans sans connexion ni activité');
   await expect(table).toContainText('90 jours');
   await expect(page.getByRole('heading', { level: 3, name: 'Où est conservé votre CV' })).toBeVisible();
   await expect(page.getByText('Chaque téléchargement de votre CV par une structure est enregistré')).toBeVisible();

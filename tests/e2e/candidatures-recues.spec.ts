@@ -409,3 +409,15 @@ test('une autre structure : 404 sur le détail et le CV, et l’action refuse ; 
   await page.goto('/mon-espace/candidatures');
   await expect(page).toHaveURL(/\/connexion\?callbackUrl=/);
 });
+
+test('un CV effacé par la durée de conservation : « CV supprimé (durée de conservation écoulée) »', async ({ page, loginAs }) => {
+  const offre = await technicoOffre();
+  const c = await newCandidat('recue-cv-expire');
+  const row = await createCandidature(db, { offreId: offre.id, candidatId: c.user.id, projetId: c.projet.id });
+  // what the retention job leaves (lib/jobs/rgpd-retention.ts): the CV's name, no document any more
+  await db.candidature.update({ where: { id: row.id }, data: { cvNom: 'CV Inès.pdf', cvTaille: 2048, documentId: null } });
+  await loginAs('gestionnaire');
+  await page.goto(`/mon-espace/candidatures/${row.numero}`);
+  await expect(page.getByText('CV supprimé (durée de conservation écoulée)')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'CV Inès.pdf' })).toHaveCount(0);
+});

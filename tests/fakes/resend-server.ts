@@ -10,6 +10,17 @@
  *               (then RESEND_BASE_URL=http://127.0.0.1:4010 RESEND_API_KEY=re_test_…)
  * Over HTTP (other processes, e.g. Playwright):
  *               GET /__fake/emails · DELETE /__fake/emails · POST /__fake/mode {"mode":"fail-500"}
+ *               POST /__fake/faults {"failRatio":0.5,"hangRatio":0.1,"hangMs":120000} (or null to heal)
+ *
+ * Idempotency, as Resend documents it: a request with an `Idempotency-Key` already used in the
+ * last 24 hours with the same payload answers the first id and delivers nothing; with another
+ * payload, 409 invalid_idempotent_request. After 24 hours (the fake's clock, `options.clock`) the
+ * key is forgotten.
+ *
+ * Faults (`setFaults`): each POST /emails draws a number from a seeded generator: below
+ * `failRatio` it answers `failStatus` (500 or 429) and delivers nothing; within the next
+ * `hangRatio` it DELIVERS the e-mail (recorded, key remembered) and only answers after `hangMs` —
+ * the worst case for a client: the message went out but the client timed out and will retry.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +60,30 @@ export interface RecordedEmail {
   body: Record<string, unknown>;
 }
 
+export interface FakeFaults {
+  /** Share of requests answered with `failStatus` (nothing delivered). 0 … 1. */
+  failRatio?: number;
+  /** 500 (default) or 429. */
+  failStatus?: 500 | 429;
+  /** Share of requests delivered but answered only after `hangMs`. 0 … 1. */
+  hangRatio?: number;
+  /** How long a hung request waits before answering, in ms (default 120 000: two minutes). */
+  hangMs?: number;
+  /** Seed of the generator (same seed, same sequence of faults). Default 1. */
+  seed?: number;
+}
+
+export interface FakeStats {
+  /** POST /emails received. */
+  requests: number;
+  /** Answered with a fault status (500/429) by the fault mode. */
+  failed: number;
+  /** Delivered, then answered late (or never, if the client gave up). */
+  hung: number;
+  /** Answered from the idempotency store: the id of an earlier delivery, nothing delivered again. */
+  replays: number;
+}
+
 export interface FakeResend {
   /** Base URL, to use as RESEND_BASE_URL (no trailing slash). */
   url: string;
@@ -60,7 +95,25 @@ export interface FakeResend {
   /** Forgets the recorded e-mails, the idempotency keys and the request count. */
   clear(): void;
   setFailureMode(mode: FailureMode): void;
+  /** Turns the random fault mode on (or off with null); resets the generator to its seed. */
+  setFaults(faults: FakeFaults | null): void;
+  stats(): FakeStats;
   stop(): Promise<void>;
+}
+
+/** Idempotency keys are remembered this long, as Resend does. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** mulberry32: a small seeded generator, so that a fault scenario can be replayed. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export interface FakeResendOptions {
@@ -69,6 +122,8 @@ export interface FakeResendOptions {
   host?: string;
   /** When set, only this API key is accepted (403 invalid_api_key otherwise); any key by default. */
   apiKey?: string;
+  /** The fake's clock, for the 24-hour idempotency window (tests move it). Default Date.now. */
+  clock?: () => number;
 }
 
 type ErrorName =
@@ -120,15 +175,46 @@ function isAddress(v: string): boolean {
 
 export async function startFakeResend(options: FakeResendOptions = {}): Promise<FakeResend> {
   const recorded: RecordedEmail[] = [];
-  /** Idempotency-Key → id and hash of the body it was first used with. */
-  const idempotency = new Map<string, { id: string; bodyHash: string }>();
+  /** Idempotency-Key → id, hash of the body it was first used with, and when. */
+  const idempotency = new Map<string, { id: string; bodyHash: string; at: number }>();
+  const clock = options.clock ?? Date.now;
   let mode: FailureMode = 'none';
   let modeCounter = 0;
   let requests = 0;
+  let faults: Required<FakeFaults> | null = null;
+  let random = seededRandom(1);
+  const stats = { failed: 0, hung: 0, replays: 0 };
+  const hangTimers = new Set<ReturnType<typeof setTimeout>>();
 
   const handleEmails = async (req: IncomingMessage, res: ServerResponse) => {
     requests++;
     const raw = await readBody(req);
+
+    let hangMs = 0;
+    if (faults) {
+      const r = random();
+      if (r < faults.failRatio) {
+        stats.failed++;
+        if (faults.failStatus === 429) {
+          res.setHeader('retry-after', '1');
+          return sendError(res, 429, 'rate_limit_exceeded', 'Too many requests. You can only make 2 requests per second. (fake)');
+        }
+        return sendError(res, 500, 'internal_server_error', 'An unexpected error occurred. (fake)');
+      }
+      if (r < faults.failRatio + faults.hangRatio) {
+        stats.hung++;
+        hangMs = faults.hangMs;
+      }
+    }
+    // a hung request is processed now (delivered) and answered late
+    const reply = (status: number, body: unknown) => {
+      if (hangMs <= 0) return sendJson(res, status, body);
+      const timer = setTimeout(() => {
+        hangTimers.delete(timer);
+        if (!res.destroyed) sendJson(res, status, body);
+      }, hangMs);
+      hangTimers.add(timer);
+    };
 
     if (mode === 'timeout') return; // never answer; the socket is closed by stop()
     if (mode === 'fail-500' || (mode === 'fail-every-other' && modeCounter++ % 2 === 0)) {
@@ -192,16 +278,18 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
         return sendError(res, 400, 'invalid_idempotency_key', 'The key must be between 1-256 chars.');
       }
       const previous = idempotency.get(idempotencyKey);
-      if (previous) {
+      if (previous && clock() - previous.at >= IDEMPOTENCY_TTL_MS) idempotency.delete(idempotencyKey);
+      else if (previous) {
         if (previous.bodyHash !== bodyHash) {
           return sendError(res, 409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload. Change your idempotency key or payload.');
         }
-        return sendJson(res, 200, { id: previous.id });
+        stats.replays++;
+        return reply(200, { id: previous.id });
       }
     }
 
     const id = randomUUID();
-    if (idempotencyKey !== null) idempotency.set(idempotencyKey, { id, bodyHash });
+    if (idempotencyKey !== null) idempotency.set(idempotencyKey, { id, bodyHash, at: clock() });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -218,13 +306,28 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       headers,
       body,
     });
-    return sendJson(res, 200, { id });
+    return reply(200, { id });
   };
 
   const clear = () => {
     recorded.length = 0;
     idempotency.clear();
     requests = 0;
+    Object.assign(stats, { failed: 0, hung: 0, replays: 0 });
+  };
+  const setFaults = (next: FakeFaults | null) => {
+    if (next) {
+      for (const k of ['failRatio', 'hangRatio'] as const) {
+        const v = next[k] ?? 0;
+        if (!(v >= 0 && v <= 1)) throw new Error(`${k} must be between 0 and 1`);
+      }
+      if ((next.failRatio ?? 0) + (next.hangRatio ?? 0) > 1) throw new Error('failRatio + hangRatio must not exceed 1');
+      if (next.failStatus !== undefined && next.failStatus !== 500 && next.failStatus !== 429) throw new Error('failStatus must be 500 or 429');
+    }
+    faults = next
+      ? { failRatio: next.failRatio ?? 0, failStatus: next.failStatus ?? 500, hangRatio: next.hangRatio ?? 0, hangMs: next.hangMs ?? 120_000, seed: next.seed ?? 1 }
+      : null;
+    random = seededRandom(faults?.seed ?? 1);
   };
   const setFailureMode = (next: FailureMode) => {
     if (!FAILURE_MODES.includes(next)) throw new Error(`Unknown failure mode: ${String(next)}`);
@@ -251,6 +354,18 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
           clear();
           res.writeHead(204).end();
           return;
+        }
+        return sendError(res, 405, 'method_not_allowed', 'Method is not allowed for the requested path.');
+      }
+      if (path === '/__fake/faults') {
+        if (req.method === 'GET') return sendJson(res, 200, { faults, stats: { requests, ...stats } });
+        if (req.method === 'POST') {
+          try {
+            setFaults(JSON.parse(await readBody(req)) as FakeFaults | null);
+          } catch (err) {
+            return sendError(res, 400, 'validation_error', `Expected {"failRatio", "failStatus", "hangRatio", "hangMs", "seed"} or null: ${(err as Error).message}`);
+          }
+          return sendJson(res, 200, { faults });
         }
         return sendError(res, 405, 'method_not_allowed', 'Method is not allowed for the requested path.');
       }
@@ -292,8 +407,12 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     requestCount: () => requests,
     clear,
     setFailureMode,
+    setFaults,
+    stats: () => ({ requests, ...stats }),
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        for (const timer of hangTimers) clearTimeout(timer);
+        hangTimers.clear();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

@@ -11,8 +11,6 @@ import {
 } from '@/lib/data/candidatures-recues';
 import { deleteMyAccount } from '@/lib/data/rgpd';
 import { db } from '@/lib/db';
-import { UserFacingError } from '@/lib/errors';
-import { REPONSE_MESSAGES } from '@/lib/validations/candidat';
 import {
   CARRELEUR,
   COUVREUR,
@@ -34,8 +32,8 @@ import { currentUserOf } from '@/tests/helpers/current-user';
  * The counts of the three tabs add up to the total, each tab lists its own applications (newest
  * first, 20 a page), the filter by offer, the detail read from the snapshots; every member of the
  * structure shares the inbox and nothing of another structure is reachable; an anonymised
- * application stays without its profile; no contact detail of the candidate is ever returned;
- * and of 50 simultaneous answers by two members exactly one is recorded.
+ * application stays without its profile; no contact detail of the candidate is ever returned
+ * (the 50 simultaneous answers are in concurrence.test.ts).
  */
 
 afterAll(async () => {
@@ -330,40 +328,3 @@ describe('getCandidatureRecue', () => {
   });
 });
 
-describe('answers at the same moment', () => {
-  it('50 simultaneous answers by two members: exactly one recorded, the 49 others told it was already answered', async () => {
-    const w = await world();
-    const c = await candidat();
-    const row = await apply(w.couvreur.id, c);
-    const staff = [w.gestionnaire, w.utilisateur];
-    const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) =>
-        answerCandidature(staff[i % 2]!, row.numero, { type: i % 3 === 0 ? 'REFUS' : 'ENTRETIEN', message: `Réponse ${i}` }),
-      ),
-    );
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(rejected).toHaveLength(49);
-    for (const r of rejected) {
-      expect(r.reason).toBeInstanceOf(UserFacingError);
-      expect((r.reason as Error).message).toBe(REPONSE_MESSAGES.dejaRepondu);
-    }
-
-    const stored = await db.candidature.findUniqueOrThrow({ where: { id: row.id } });
-    const winner = Number(stored.reponseMessage!.replace('Réponse ', ''));
-    expect(stored).toMatchObject({
-      status: winner % 3 === 0 ? 'REFUSEE' : 'ACCEPTEE',
-      reponseType: winner % 3 === 0 ? 'REFUS' : 'ENTRETIEN',
-      answeredById: staff[winner % 2]!.id,
-    });
-    // one answer everywhere: the tabs, the detail, one notification, one e-mail, one audit row
-    const counts = await countCandidaturesRecues(w.utilisateur);
-    expect(counts.total).toBe(1);
-    expect(counts.A_TRAITER).toBe(0);
-    expect(counts.ACCEPTEE + counts.REFUSEE).toBe(1);
-    expect((await getCandidatureRecue(w.gestionnaire, row.numero))!.reponse).toMatchObject({ message: `Réponse ${winner}` });
-    expect(await db.notification.count({ where: { userId: c.user.id, type: 'REPONSE_CANDIDATURE' } })).toBe(1);
-    expect(await db.emailOutbox.count({ where: { to: c.user.email } })).toBe(1);
-    expect(await db.auditLog.count({ where: { action: 'candidature.reponse', entityId: row.id } })).toBe(1);
-  });
-});

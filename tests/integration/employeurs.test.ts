@@ -12,7 +12,6 @@ import {
 } from '@/lib/data/employeurs';
 import { db } from '@/lib/db';
 import { serverEnv } from '@/lib/env';
-import { UserFacingError } from '@/lib/errors';
 import { EMPLOYEURS_MESSAGES as M, employeurSchema, type EmployeurInput } from '@/lib/validations/employeurs';
 import { createActeur, createEmployeur, createStructure, createUser, linkEmployeur, randomSiret, uniqueEmail } from '@/tests/factories';
 import { startFakeRechercheEntreprises, type FakeResult } from '@/tests/fakes/recherche-entreprises-server';
@@ -141,34 +140,6 @@ describe('requestEmployeur', () => {
     const e = await createEmployeur(db);
     await linkEmployeur(db, { structureId: refused.structure.id, employeurId: e.id, status: 'REFUSE', motifRefus: 'Doublon' });
     await expect(requestEmployeur(refused.gestionnaire, input({ siret: e.siret }))).rejects.toThrow('Cet employeur fait déjà partie de vos employeurs (statut : Refusé).');
-  });
-
-  it('two simultaneous requests of one structure for one SIRET: one link, the other refused', async () => {
-    const { gestionnaire, utilisateur } = await freshStructure();
-    const data = input();
-    const results = await Promise.allSettled([requestEmployeur(gestionnaire, data), requestEmployeur(utilisateur, data)]);
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(UserFacingError);
-    expect(rejected.reason.message).toBe(M.dejaSuivi('En attente de validation'));
-    expect(await db.structureEmployeur.count({ where: { employeur: { siret: data.siret } } })).toBe(1);
-  });
-
-  it('keeps one Employeur per SIRET: two structures asking at the same moment get one record and two links', async () => {
-    const a = await freshStructure();
-    const b = await freshStructure();
-    const siret = randomSiret();
-    const results = await Promise.all([
-      requestEmployeur(a.gestionnaire, input({ siret, raisonSociale: 'Concurrente SARL', email: 'a@concurrente.fr' })),
-      requestEmployeur(b.gestionnaire, input({ siret, raisonSociale: 'Concurrente SARL', email: 'b@concurrente.fr' })),
-    ]);
-    expect(await db.employeur.count({ where: { siret } })).toBe(1);
-    expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.employeurId)).size).toBe(1);
-    const links = await db.structureEmployeur.findMany({ where: { employeur: { siret } } });
-    expect(links.map((l) => l.structureId).sort()).toEqual([a.structure.id, b.structure.id].sort());
-    // the first one's e-mail stays: the second only fills empty fields
-    expect(['a@concurrente.fr', 'b@concurrente.fr']).toContain((await db.employeur.findUniqueOrThrow({ where: { siret } })).email);
   });
 
   it('reuses an existing record without overwriting it, only filling its empty fields', async () => {

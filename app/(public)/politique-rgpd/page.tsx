@@ -1,9 +1,16 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
+import { dureeJours, dureeMois, retentionConfig } from '@/lib/retention-config';
 
 export const metadata = { title: 'Politique RGPD' };
+// the periods are read from the environment at request time: the page states what the job enforces
+export const dynamic = 'force-dynamic';
 
 export default function PolitiqueRgpdPage() {
+  // the same periods as the retention job (lib/jobs/rgpd-retention.ts)
+  const r = retentionConfig();
+  const inactivite = dureeMois(r.inactiviteMois);
+  const avertissement = dureeJours(r.avertissementJours);
   return (
     <>
       <PageHeader title="Politique RGPD" />
@@ -183,9 +190,10 @@ export default function PolitiqueRgpdPage() {
                 <th scope="row" className="border border-bordure p-2">
                   Compte (nom, prénom, e-mail, téléphone, mot de passe haché, date de dernière connexion)
                 </th>
-                <td className="border border-bordure p-2">
-                  Jusqu&apos;à la suppression du compte. Un compte sans connexion depuis 24 mois est supprimé : un e-mail
-                  vous prévient 30 jours avant, il suffit de vous reconnecter pour le garder.
+                <td className="border border-bordure p-2" data-testid="retention-compte">
+                  Jusqu&apos;à la suppression du compte. Après {inactivite} sans connexion ni activité, un e-mail vous
+                  prévient que votre compte sera anonymisé {avertissement} plus tard ; il suffit de vous reconnecter
+                  avant cette date pour le garder. Sinon, il est supprimé comme si vous l&apos;aviez demandé.
                 </td>
                 <td className="border border-bordure p-2">Exécution du service (article 6.1.b).</td>
               </tr>
@@ -205,10 +213,11 @@ export default function PolitiqueRgpdPage() {
                 <th scope="row" className="border border-bordure p-2">
                   CV
                 </th>
-                <td className="border border-bordure p-2">
-                  Jusqu&apos;à ce que vous le remplaciez ou le supprimiez. Un CV déjà joint à une candidature reste
-                  consultable par la structure destinataire, avec cette candidature, jusqu&apos;à la suppression de votre
-                  compte, qui l&apos;efface partout.
+                <td className="border border-bordure p-2" data-testid="retention-cv">
+                  Jusqu&apos;à ce que vous le remplaciez ou le supprimiez, et au plus {dureeMois(r.cvMois)} après votre
+                  dernière candidature (et après son dépôt) : il est alors effacé, y compris des candidatures auxquelles
+                  il était joint. Un CV joint à une candidature reste consultable par la structure destinataire jusque-là ;
+                  la suppression de votre compte l&apos;efface partout.
                 </td>
                 <td className="border border-bordure p-2">Exécution du service (vos candidatures).</td>
               </tr>
@@ -216,11 +225,11 @@ export default function PolitiqueRgpdPage() {
                 <th scope="row" className="border border-bordure p-2">
                   Candidatures (offre, projet au moment de l&apos;envoi, message, CV joint, statut, réponse de la structure)
                 </th>
-                <td className="border border-bordure p-2">
-                  Tant que votre compte existe. À sa suppression, elles sont anonymisées : plus de nom, de coordonnées, de
-                  message, de CV, de formations ni d&apos;expériences ; il ne reste que le métier, le type de contrat, le
-                  niveau, la zone, le statut et les dates. Elles sont alors conservées 3 ans après leur envoi, puis
-                  effacées.
+                <td className="border border-bordure p-2" data-testid="retention-candidatures">
+                  Jusqu&apos;à {dureeMois(r.candidaturesMois)} après la réponse de la structure, ou jusqu&apos;à la
+                  suppression de votre compte si elle vient avant. Elles sont alors anonymisées : plus de nom, de
+                  coordonnées, de message, de CV, de formations ni d&apos;expériences ; il ne reste, pour les
+                  statistiques, que le métier, le type de contrat, le niveau, la zone, le statut et les dates.
                 </td>
                 <td className="border border-bordure p-2">
                   Exécution du service ; une fois anonymisées, intérêt légitime (article 6.1.f) : les statistiques des
@@ -239,9 +248,9 @@ export default function PolitiqueRgpdPage() {
                   Journal d&apos;audit (connexions, dépôt et suppression du CV, téléchargement de votre CV par une
                   structure, suppression du compte), avec l&apos;adresse IP
                 </th>
-                <td className="border border-bordure p-2">
-                  1 an, y compris après la suppression de votre compte (rattaché alors à un identifiant technique, sans
-                  nom ni e-mail).
+                <td className="border border-bordure p-2" data-testid="retention-audit">
+                  {dureeMois(r.auditMois)}, y compris après la suppression de votre compte (rattaché alors à un
+                  identifiant technique, sans nom ni e-mail).
                 </td>
                 <td className="border border-bordure p-2">
                   Intérêt légitime (sécurité du service, trace des accès à vos documents) et obligation légale
@@ -252,7 +261,9 @@ export default function PolitiqueRgpdPage() {
                 <th scope="row" className="border border-bordure p-2">
                   E-mails envoyés (destinataire, objet, contenu)
                 </th>
-                <td className="border border-bordure p-2">90 jours après l&apos;envoi.</td>
+                <td className="border border-bordure p-2" data-testid="retention-emails">
+                  {dureeJours(r.emailsJours)} après l&apos;envoi.
+                </td>
                 <td className="border border-bordure p-2">
                   Exécution du service (acheminement) et intérêt légitime (preuve d&apos;envoi, assistance).
                 </td>
@@ -317,21 +328,31 @@ export default function PolitiqueRgpdPage() {
         <h2 id="conservation">Durées de conservation</h2>
         <ul>
           <li>
-            <strong>Comptes candidats</strong> : jusqu&apos;à leur suppression, à votre demande (immédiate) ou après 24
-            mois sans connexion (un e-mail vous prévient 30 jours avant ; il suffit de vous reconnecter pour garder votre
-            compte). Le détail, donnée par donnée, figure ci-dessus dans{' '}
+            <strong>Comptes candidats</strong> : jusqu&apos;à leur suppression, à votre demande (immédiate) ou après{' '}
+            {inactivite} sans connexion ni activité (un e-mail vous prévient alors que le compte sera anonymisé{' '}
+            {avertissement} plus tard ; il suffit de vous reconnecter pour le garder). Le détail, donnée par donnée, figure ci-dessus dans{' '}
             <a href="#donnees-candidat">Vos données de candidat</a>.
           </li>
           <li>
             <strong>Compte supprimé</strong> : vos projets, vos CV, vos notifications et les messages reçus sont effacés
-            immédiatement. Vos candidatures sont anonymisées et conservées 3 ans après leur envoi pour les statistiques
-            des structures, sans nom, sans coordonnées, sans message et sans CV.
+            immédiatement. Vos candidatures sont anonymisées et conservées pour les statistiques des structures, sans
+            nom, sans coordonnées, sans message et sans CV.
           </li>
           <li>
-            <strong>Journaux de connexion et d&apos;audit</strong> : 1 an.
+            <strong>CV</strong> : effacé {dureeMois(r.cvMois)} après votre dernière candidature.
           </li>
           <li>
-            <strong>E-mails envoyés</strong> : 90 jours.
+            <strong>Candidatures ayant reçu une réponse</strong> : anonymisées {dureeMois(r.candidaturesMois)} après la
+            réponse.
+          </li>
+          <li>
+            <strong>Journaux de connexion et d&apos;audit</strong> : {dureeMois(r.auditMois)}.
+          </li>
+          <li>
+            <strong>E-mails envoyés</strong> : {dureeJours(r.emailsJours)}.
+          </li>
+          <li>
+            Ces durées sont appliquées automatiquement chaque jour par la plateforme.
           </li>
         </ul>
         <p>

@@ -96,3 +96,41 @@ export function compteSupprimeEmail(input: { prenom?: string | null }): Rendered
   });
   return { subject, html, text, template: 'compte-supprime' };
 }
+
+/** Retention: an inactive candidate account will be anonymised on `le` unless he signs in. */
+export function inactiviteAvertissementEmail(input: { prenom?: string | null; le: string; inactivite: string; url: string }): RenderedEmail {
+  const subject = `Votre compte CMonAlternance sera anonymisé le ${input.le}`;
+  const { html, text } = renderLayout({
+    title: subject,
+    preheader: 'Connectez-vous pour garder votre compte.',
+    blocks: [
+      { kind: 'paragraph', text: greeting(input.prenom) },
+      {
+        kind: 'paragraph',
+        text: `Vous ne vous êtes pas connecté à CMonAlternance depuis ${input.inactivite}. Conformément à notre politique RGPD, votre compte candidat sera anonymisé le ${input.le} : vos projets et votre CV seront effacés, et vos candidatures ne porteront plus ni votre nom, ni vos coordonnées, ni votre CV.`,
+      },
+      { kind: 'paragraph', text: 'Pour garder votre compte, il vous suffit de vous connecter avant cette date.' },
+      { kind: 'button', label: 'Me connecter', url: input.url },
+      SIGNATURE,
+    ],
+  });
+  return { subject, html, text, template: 'compte-inactivite-avertissement' };
+}
+
+/** Retention: the inactive candidate account has been anonymised (after the warning). */
+export function compteAnonymiseInactiviteEmail(input: { prenom?: string | null }): RenderedEmail {
+  const subject = 'Votre compte CMonAlternance a été supprimé';
+  const { html, text } = renderLayout({
+    title: subject,
+    preheader: 'Compte inactif : vos projets et votre CV ont été effacés.',
+    blocks: [
+      { kind: 'paragraph', text: greeting(input.prenom) },
+      {
+        kind: 'paragraph',
+        text: "Comme annoncé dans notre précédent e-mail, votre compte candidat, inactif, a été supprimé : vos projets et votre CV ont été effacés, et vos candidatures ne portent plus ni votre nom, ni vos coordonnées, ni votre CV. Vous pouvez créer un nouveau compte à tout moment.",
+      },
+      SIGNATURE,
+    ],
+  });
+  return { subject, html, text, template: 'compte-inactivite-suppression' };
+}

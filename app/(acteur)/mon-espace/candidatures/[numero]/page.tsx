@@ -204,6 +204,8 @@ export default async function CandidatureRecuePage({ params, searchParams }: Pro
                   </a>
                   {c.cv.taille != null && <> ({formatTaille(c.cv.taille)})</>}
                 </span>
+              ) : c.cvSupprime ? (
+                'CV supprimé (durée de conservation écoulée)'
               ) : (
                 'Aucune pièce jointe.'
               )}
