@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { db } from '@/lib/db';
 import { statutOffrePubliqueWith } from '@/lib/offres-publiques-query';
+import { contentSecurityPolicy, newNonce, secureCookies } from '@/lib/security-headers';
 import { parseNumeroOffre } from '@/lib/validations/offres-publiques';
 
 /**
@@ -17,6 +18,9 @@ import { parseNumeroOffre } from '@/lib/validations/offres-publiques';
  *    Not a NextResponse.rewrite to that page: Next 16 turns a rewrite into a network proxy
  *    request when the server is started with `-H 127.0.0.1` (vercel/next.js#94745), as e2e and
  *    loopback-bound deployments are — it failed with a 500 there.
+ *  - every response it sees (all but static files and /api) carries a Content-Security-Policy
+ *    with a fresh nonce; the nonce also goes on the request (CSP and `x-nonce` headers), from
+ *    which Next puts it on its own scripts and our pages read it (lib/nonce.ts).
  */
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const GESTIONNAIRE_ONLY = '/mon-compte/utilisateurs';
@@ -26,7 +30,7 @@ function hasSessionCookie(req: NextRequest): boolean {
 }
 
 async function membershipRole(req: NextRequest): Promise<string | null | undefined> {
-  const token = await getToken({ req, secret: process.env.AUTH_SECRET, secureCookie: req.nextUrl.protocol === 'https:' });
+  const token = await getToken({ req, secret: process.env.AUTH_SECRET, secureCookie: secureCookies() ?? req.nextUrl.protocol === 'https:' });
   if (!token?.sub) return undefined; // unreadable session: the page guard sends to /connexion
   const membership = await db.membership.findUnique({ where: { userId: token.sub }, select: { role: true } });
   return membership?.role ?? null;
@@ -36,7 +40,7 @@ const OFFRE_PAGE = /^\/offres\/(\d{1,10})(?:\/indisponible)?$/;
 const OFFRE_POSTULER = /^\/offres\/\d{1,10}\/postuler$/;
 
 /** /offres/<n> (or /offres/<n>/indisponible) of a public offer no longer « En cours »: 410 (one indexed query). */
-async function offreGone(req: NextRequest): Promise<NextResponse | null> {
+async function offreGone(req: NextRequest, next: (init?: { status: number }) => NextResponse): Promise<NextResponse | null> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   const match = OFFRE_PAGE.exec(req.nextUrl.pathname);
   const numero = match ? parseNumeroOffre(match[1]!) : null;
@@ -44,13 +48,21 @@ async function offreGone(req: NextRequest): Promise<NextResponse | null> {
   // a database failure is left to the page (which reads the offer again), not turned into a 500 here
   const status = await statutOffrePubliqueWith(db, numero).catch(() => null);
   if (status === null || status === 'EN_COURS') return null; // open (the page) or unknown (its 404)
-  return NextResponse.next({ status: 410 });
+  return next({ status: 410 });
 }
 
-export async function proxy(req: NextRequest) {
+/** The areas the sign-in redirect applies to (the whole matcher before the CSP widened it). */
+const GUARDED = ['/mon-compte', '/mes-offres', '/mon-espace', '/candidat', '/admin', '/offres', '/notifications'];
+
+function isGuarded(pathname: string): boolean {
+  return GUARDED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+async function guard(req: NextRequest, next: (init?: { status: number }) => NextResponse): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
+  if (!isGuarded(pathname)) return next();
   if (pathname === '/offres' || pathname.startsWith('/offres/')) {
-    if (!OFFRE_POSTULER.test(pathname)) return (await offreGone(req)) ?? NextResponse.next();
+    if (!OFFRE_POSTULER.test(pathname)) return (await offreGone(req, next)) ?? next();
   }
   if (!hasSessionCookie(req)) {
     const url = new URL('/connexion', req.nextUrl);
@@ -61,9 +73,27 @@ export async function proxy(req: NextRequest) {
     const role = await membershipRole(req);
     if (role !== undefined && role !== 'GESTIONNAIRE') return NextResponse.redirect(new URL('/?erreur=gestionnaire', req.nextUrl));
   }
-  return NextResponse.next();
+  return next();
+}
+
+export async function proxy(req: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, {
+    development: process.env.NODE_ENV === 'development',
+    https: req.nextUrl.protocol === 'https:' || secureCookies() === true,
+  });
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const next = (init?: { status: number }) => NextResponse.next({ ...init, request: { headers: requestHeaders } });
+
+  const response = await guard(req, next);
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
 }
 
 export const config = {
-  matcher: ['/mon-compte/:path*', '/mes-offres/:path*', '/mon-espace/:path*', '/candidat/:path*', '/admin/:path*', '/offres/:path*', '/notifications', '/notifications/:path*'],
+  // every page, redirect and server action; not static files (nor /api: JSON and private files,
+  // whose routes set their own headers — see next.config.mjs)
+  matcher: ['/((?!api/|_next/static/|_next/image|favicon\\.ico|robots\\.txt|sitemap\\.xml).*)'],
 };

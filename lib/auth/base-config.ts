@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
+import { secureCookies } from '@/lib/security-headers';
 
 /**
  * The part of the Auth.js configuration without database access (used by proxy.ts too).
@@ -9,6 +10,8 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export const baseAuthConfig = {
   trustHost: true,
+  // HttpOnly + SameSite=Lax are Auth.js's defaults for the session cookie; Secure when APP_URL is https
+  useSecureCookies: secureCookies(),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: '/connexion', error: '/connexion' },
   providers: [],

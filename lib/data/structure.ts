@@ -14,7 +14,7 @@ export const ALREADY_MEMBER_MESSAGE = 'Vous êtes déjà membre d’une structur
 export const UNKNOWN_COMMUNE_MESSAGE = 'Choisissez une commune de Nouvelle-Aquitaine correspondant à ce code postal.';
 
 /** The API allows about 7 requests/s for the whole server's IP: keep under it, and per user. */
-const LOOKUP_LIMITS = {
+export const LOOKUP_LIMITS = {
   global: { name: 'siret:global', max: 5, windowSeconds: 1 },
   user: { name: 'siret:user', max: 30, windowSeconds: 10 * 60 },
 } satisfies Record<string, RateLimitRule>;

@@ -11,7 +11,7 @@ export function fileResponse(file: { filename: string; bytes: Buffer }, contentT
       'Content-Disposition': contentDisposition(file.filename),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
     },
   });
 }

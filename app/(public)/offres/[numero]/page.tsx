@@ -7,6 +7,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { getOffrePublique, type OffrePubliqueDetail } from '@/lib/data/offres-publiques';
 import { appUrl } from '@/lib/env';
 import { formatDate, formatNumero } from '@/lib/format';
+import { cspNonce } from '@/lib/nonce';
 import { parseNumeroOffre } from '@/lib/validations/offres-publiques';
 import { DiplomesList } from '../_components/diplomes';
 import { domaineActivite, lieuLabel, typesLabel } from '../_components/format';
@@ -54,7 +55,7 @@ export default async function OffrePage({ params }: Props) {
 
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData }} />
+      <script type="application/ld+json" nonce={await cspNonce()} dangerouslySetInnerHTML={{ __html: structuredData }} />
       <PageHeader title={offre.metier} crumbs={[{ label: 'Offres', href: '/offres' }]}>
         <p className="mt-2 font-bold tracking-wide text-gray-700">{numero}</p>
         <p className="mt-1 text-lg font-medium">{typesLabel(offre.types)}</p>
