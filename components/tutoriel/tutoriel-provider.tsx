@@ -53,7 +53,11 @@ export function TutorielProvider({ initial, steps, children }: { initial: Tutori
   const [announce, setAnnounce] = useState('');
   const [error, setError] = useState('');
 
-  const apply = useCallback((result: ActionResult<TutorielState>): TutorielState | null => {
+  const apply = useCallback((result: ActionResult<TutorielState> | null): TutorielState | null => {
+    if (!result) {
+      setError("Le tutoriel n'a pas pu être enregistré : vérifiez votre connexion et réessayez.");
+      return null;
+    }
     if (!result.ok || !result.data) {
       setError(result.ok ? '' : (result.formError ?? "Le tutoriel n'a pas pu être enregistré."));
       return null;
@@ -66,7 +70,7 @@ export function TutorielProvider({ initial, steps, children }: { initial: Tutori
   const goTo = useCallback(
     async (etape: number) => {
       if (!state) return false;
-      const next = apply(await saveTutorielEtapeAction({ parcours: state.parcours, etape }));
+      const next = apply(await saveTutorielEtapeAction({ parcours: state.parcours, etape }).catch(() => null));
       const route = next?.etape ? steps[next.etape - 1]?.route : undefined;
       if (route && route !== pathname) router.push(route);
       return Boolean(next);
@@ -77,7 +81,7 @@ export function TutorielProvider({ initial, steps, children }: { initial: Tutori
   const skip = useCallback(
     async (etape: number | null) => {
       if (!state) return false;
-      const next = apply(await passerTutorielAction({ parcours: state.parcours, etape }));
+      const next = apply(await passerTutorielAction({ parcours: state.parcours, etape }).catch(() => null));
       if (next) setAnnounce('Tutoriel interrompu. Vous pourrez le reprendre à tout moment depuis « Aide ».');
       return Boolean(next);
     },
@@ -86,7 +90,7 @@ export function TutorielProvider({ initial, steps, children }: { initial: Tutori
 
   const finish = useCallback(async () => {
     if (!state) return;
-    const next = apply(await terminerTutorielAction({ parcours: state.parcours }));
+    const next = apply(await terminerTutorielAction({ parcours: state.parcours }).catch(() => null));
     if (next) setAnnounce('Tutoriel terminé. Vous pourrez le relancer à tout moment depuis « Aide ».');
   }, [state, apply]);
 
@@ -154,6 +158,10 @@ export function TutorielProvider({ initial, steps, children }: { initial: Tutori
         onPopoverRender: (popover) => {
           popover.wrapper.setAttribute('aria-describedby', `driver-popover-description ${PROGRESS_ID}`);
           popover.wrapper.lang = 'fr';
+          // driver.js's <header>/<footer> would read as a second banner and contentinfo: a heading and a plain group instead
+          popover.title.setAttribute('role', 'heading');
+          popover.title.setAttribute('aria-level', '2');
+          popover.footer.setAttribute('role', 'none');
           const p = document.createElement('p');
           p.id = PROGRESS_ID;
           p.className = 'tutoriel-progression';
