@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createPrismaClient } from '@/lib/prisma-client';
-import { createUser } from '@/tests/factories';
+import { createActeur, createStructure, createUser } from '@/tests/factories';
 import { box, callServerAction, expect, expectNoAxeViolations, newEntrepriseInDirectory, signIn, signOut, test, uniqueEmail } from './fixtures';
 
 /** « Suivez le guide ! »: the interactive tutorial, offered once, keyboard only, resumed where the user stopped. */
@@ -31,8 +31,7 @@ async function tabTo(page: Page, name: string, max = 40) {
   await expect(button).toBeFocused();
 }
 
-test('acteur : invitation une seule fois après la structure, visite au clavier, Précédent, reprise, Passer et relance depuis Aide', async ({ page }) => {
-  test.setTimeout(120_000);
+test('acteur : l’invitation paraît une seule fois, après « Valider » la structure ; « Commencer le tutoriel » au clavier', async ({ page }) => {
   const { siret } = await newEntrepriseInDirectory('CFA TUTO');
   const acteur = await createUser(db, { role: 'ACTEUR', email: uniqueEmail('tuto'), prenom: 'Tina', nom: 'Tuto' });
   await signIn(page, acteur.email);
@@ -52,10 +51,25 @@ test('acteur : invitation une seule fois après la structure, visite au clavier,
   const invitation = page.getByRole('region', { name: 'Découvrir la plateforme en suivant le guide' });
   await expect(invitation).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
-  await expect(invitation).toHaveCount(0);
   expect(await tutoriel(acteur.id)).toEqual({ tutorielStatut: 'PROPOSE', tutorialStep: null });
+  // « Commencer le tutoriel », keyboard only: the tour starts on this page
+  await tabTo(page, 'Commencer le tutoriel');
+  await page.keyboard.press('Enter');
+  await expectStep(page, 'Se connecter', 1, 13, /\/mon-espace\?bienvenue=1$/);
+  await expect(invitation).toHaveCount(0);
+  await expect.poll(() => tutoriel(acteur.id)).toEqual({ tutorielStatut: 'EN_COURS', tutorialStep: 1 });
+  // offered once: the same page again shows the tour where he is, not the invitation
+  await page.reload();
+  await expectStep(page, 'Se connecter', 1, 13, /\/mon-espace\?bienvenue=1$/);
+  await expect(invitation).toHaveCount(0);
+});
+
+test('acteur : visite au clavier sur plusieurs pages, Précédent, reprise après rechargement et reconnexion, Passer, relance depuis Aide, Terminer', async ({ page }) => {
+  test.setTimeout(90_000);
+  const structure = await createStructure(db);
+  const acteur = await createActeur(db, structure.id, 'GESTIONNAIRE', { email: uniqueEmail('tuto-clavier') });
+  await signIn(page, acteur.email);
+  await expect(page.getByTestId('current-user')).toBeVisible();
 
   // started from /aide, keyboard only
   await page.goto('/aide');
