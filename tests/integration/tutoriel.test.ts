@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { claimTutorielInvitation, getTutorielState, passerTutoriel, saveTutorielEtape, terminerTutoriel } from '@/lib/data/tutoriel';
-import { stepsFor, TOUR_LENGTH } from '@/lib/tutoriel';
-import { TUTORIEL_MESSAGES, tutorielEtapeSchema, tutorielPasserSchema } from '@/lib/validations/tutoriel';
+import { TUTORIEL_MESSAGES } from '@/lib/validations/tutoriel';
 import { createActeur, createStructure, createUser } from '@/tests/factories';
 import { currentUserOf } from '@/tests/helpers/current-user';
 
@@ -12,37 +11,6 @@ async function newGestionnaire() {
   return { structure, gestionnaire: await createActeur(db, structure.id, 'GESTIONNAIRE') };
 }
 const row = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { tutorielStatut: true, tutorialStep: true, tutorialDoneAt: true } });
-
-describe('tutoriel: validation', () => {
-  it('accepts the steps of each tour and refuses any other step, with a French message', () => {
-    expect(TOUR_LENGTH).toEqual({ ACTEUR: 13, CANDIDAT: 4 });
-    expect(tutorielEtapeSchema.safeParse({ parcours: 'ACTEUR', etape: 13 }).success).toBe(true);
-    expect(tutorielEtapeSchema.safeParse({ parcours: 'CANDIDAT', etape: 4 }).success).toBe(true);
-    for (const bad of [
-      { parcours: 'CANDIDAT', etape: 5 },
-      { parcours: 'ACTEUR', etape: 14 },
-      { parcours: 'ACTEUR', etape: 0 },
-      { parcours: 'ACTEUR', etape: 2.5 },
-      { parcours: 'ACTEUR', etape: '3' },
-    ]) {
-      const parsed = tutorielEtapeSchema.safeParse(bad);
-      expect(parsed.success, JSON.stringify(bad)).toBe(false);
-      expect(parsed.error?.issues[0]?.message).toBe(TUTORIEL_MESSAGES.etape);
-    }
-    expect(tutorielEtapeSchema.safeParse({ parcours: 'ADMIN', etape: 1 }).error?.issues[0]?.message).toBe(TUTORIEL_MESSAGES.parcours);
-    expect(tutorielEtapeSchema.safeParse({ parcours: 'ACTEUR', etape: 1, userId: 'x' }).success).toBe(false);
-    expect(tutorielPasserSchema.safeParse({ parcours: 'ACTEUR', etape: null }).success).toBe(true);
-  });
-
-  it('shows an UTILISATEUR why « Utilisateurs de ma structure » is not his, on a page he can open', () => {
-    const gestionnaire = stepsFor('ACTEUR', { gestionnaire: true });
-    const utilisateur = stepsFor('ACTEUR', { gestionnaire: false });
-    expect(gestionnaire.map((s) => s.title)).toEqual(utilisateur.map((s) => s.title));
-    expect(gestionnaire[5]).toMatchObject({ title: 'Utilisateurs de ma structure', route: '/mon-compte/utilisateurs' });
-    expect(utilisateur[5]?.route).toBe('/mon-compte/informations');
-    expect(utilisateur[5]?.text).toContain('seul le gestionnaire peut accéder aux rôles utilisateurs de ma structure');
-  });
-});
 
 describe('tutoriel: progress per user', () => {
   it('saves, skips (keeping the step), resumes and finishes the acteur tour of a gestionnaire', async () => {
