@@ -36,7 +36,7 @@ export async function Header({ user }: { user: CurrentUser | null }) {
           <Link href="/aide" className="no-underline">Aide</Link>
           {user ? (
             <>
-              <span data-testid="current-user">
+              <span data-testid="current-user" data-tutoriel="compte">
                 <span className="font-medium">
                   {user.prenom} {user.nom}
                 </span>{' '}

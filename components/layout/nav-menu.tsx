@@ -5,6 +5,15 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Menu } from '@/components/layout/menus';
 
+/** « Mon espace candidat » → mon-espace-candidat: the menu's handle for the interactive tutorial. */
+function slug(label: string) {
+  return label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+}
+
 /** A disclosure menu: button with aria-expanded, closes on Escape, outside click and navigation. */
 export function NavMenu({ menu }: { menu: Menu }) {
   // open only on the page where it was opened: navigating closes it (derived, no effect needed)
@@ -37,7 +46,7 @@ export function NavMenu({ menu }: { menu: Menu }) {
   }, [open]);
 
   return (
-    <li ref={ref} className="relative">
+    <li ref={ref} className="relative" data-tutoriel={`menu-${slug(menu.label)}`}>
       <button
         ref={buttonRef}
         type="button"

@@ -37,7 +37,7 @@ export default async function MesOffresPage({ searchParams }: { searchParams: Pr
         <ButtonLink href="/mes-offres/nouvelle">Création d&apos;une nouvelle offre</ButtonLink>
       </p>
 
-      <nav aria-label="Mes offres par statut">
+      <nav aria-label="Mes offres par statut" data-tutoriel="offres-statuts">
         <ul className="grid max-w-2xl grid-cols-3 gap-2 text-center sm:gap-3">
           {MES_OFFRES_ONGLETS.map((o) => {
             const current = o.slug === data.statut;

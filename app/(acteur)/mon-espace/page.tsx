@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
+import { TutorielInvitation } from '@/components/tutoriel/tutoriel-invitation';
 import { Alert } from '@/components/ui/alert';
 import { requireStaff } from '@/lib/auth/guards';
 import { getDashboard } from '@/lib/data/alertes';
+import { claimTutorielInvitation } from '@/lib/data/tutoriel';
 import { formatDate, formatNumero } from '@/lib/format';
 import { MEMBRES_MESSAGES } from '@/lib/validations/membres';
 import { AlerteCard } from './_components/alerte-item';
@@ -30,6 +32,8 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
   const user = await requireStaff();
   const { bienvenue, droits } = await searchParams;
   const { alertes, favoris, candidatures } = await getDashboard(user);
+  // « offered once after the first structure is completed »: the page right after « Valider »
+  const inviter = Boolean(bienvenue) && (await claimTutorielInvitation(user));
   return (
     <>
       <PageHeader title="Tableau de bord" crumbs={[{ label: 'Mon espace' }]} />
@@ -39,6 +43,7 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
           Vous en êtes le gestionnaire. Vous pouvez maintenant ajouter vos employeurs partenaires et publier vos offres.
         </Alert>
       )}
+      {inviter && <TutorielInvitation />}
       <form action="/mon-espace/profils" role="search" aria-label="Rechercher des profils" className="mb-8 flex max-w-2xl flex-wrap gap-2">
         <label htmlFor="q" className="sr-only">
           Rechercher des profils
@@ -49,7 +54,7 @@ export default async function TableauDeBordPage({ searchParams }: { searchParams
         </button>
       </form>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-3" data-tutoriel="tableau-de-bord">
         <Bloc id="alertes" title="Alertes">
           <p className="mt-2">
             <span className="text-3xl font-bold" data-testid="nb-alertes">

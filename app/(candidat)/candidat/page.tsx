@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
+import { TutorielInvitation } from '@/components/tutoriel/tutoriel-invitation';
 import { requireCandidate } from '@/lib/auth/guards';
 import { countMyCandidaturesByStatus, listMyProjets } from '@/lib/data/candidat';
 import { getMyCv } from '@/lib/data/documents';
 import { countUnreadNotifications } from '@/lib/data/notifications';
+import { claimTutorielInvitation } from '@/lib/data/tutoriel';
 import { formatDate } from '@/lib/format';
 import { formatTaille } from '@/lib/uploads/cv';
 import { STATUT_CANDIDAT_LABELS } from '@/lib/validations/candidat';
@@ -30,11 +32,13 @@ const pluriel = (n: number, un: string, plusieurs: string) => `${n} ${n > 1 ? pl
 /** « Mon espace candidat »: where things stand, and where to go next. */
 export default async function CandidatHomePage() {
   const user = await requireCandidate();
-  const [projets, cv, candidatures, nonLues] = await Promise.all([
+  const [projets, cv, candidatures, nonLues, inviter] = await Promise.all([
     listMyProjets(user),
     getMyCv(user),
     countMyCandidaturesByStatus(user),
     countUnreadNotifications(user.id),
+    // the candidate's tour is offered once, on his first visit to his space
+    claimTutorielInvitation(user),
   ]);
   const visibles = projets.filter((p) => p.visible).length;
   const totalCandidatures = candidatures.A_TRAITER + candidatures.ACCEPTEE + candidatures.REFUSEE;
@@ -43,6 +47,7 @@ export default async function CandidatHomePage() {
     <>
       <PageHeader title="Mon espace candidat" />
       <p className="mb-6">Bonjour {user.prenom}, retrouvez ici vos projets, votre CV et vos candidatures.</p>
+      {inviter && <TutorielInvitation />}
       <div className="grid gap-4 md:grid-cols-2">
         <Bloc id="bloc-projets" title="Mes projets" href="/candidat/projets" linkLabel={projets.length === 0 ? 'Créer mon premier projet' : 'Voir mes projets'}>
           {projets.length === 0 ? (

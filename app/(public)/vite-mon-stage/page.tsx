@@ -110,7 +110,7 @@ export default async function ViteMonStagePage({
           (2 semaines) ».
         </p>
         <p className="mt-2">
-          <Link href="/mon-compte/structure">Ma structure</Link> · <Link href="/aide#stage-de-troisieme">Focus sur le stage de troisième</Link>
+          <Link href="/mon-compte/structure">Ma structure</Link> · <Link href="/aide/mode-emploi#stage-de-troisieme">Focus sur le stage de troisième</Link>
         </p>
       </aside>
     </>

@@ -76,7 +76,9 @@ export default async function SuiviEmployeursPage({ searchParams }: { searchPara
             <li>ajouter des entreprises partenaires pour lesquelles vous souhaitez diffuser des offres.</li>
           </ul>
         </div>
-        <ButtonLink href="/mes-offres/employeurs/ajouter">Ajouter un employeur</ButtonLink>
+        <ButtonLink href="/mes-offres/employeurs/ajouter" data-tutoriel="ajouter-employeur">
+          Ajouter un employeur
+        </ButtonLink>
       </div>
 
       {counts.total === 0 ? (

@@ -39,7 +39,7 @@ export default async function MesInformationsPage({ searchParams }: { searchPara
         </div>
       </dl>
 
-      <section className={sectionClasses}>
+      <section className={sectionClasses} data-tutoriel="informations">
         <h2 id="informations-titre" className="mb-4 text-2xl font-bold text-bleu">
           Mes informations
         </h2>

@@ -50,7 +50,7 @@ export default async function CandidaturesRecuesPage({ searchParams }: { searchP
         candidature. {CANDIDATURES_TEXTES.passerParTableauDeBord}
       </p>
 
-      <nav aria-label="Candidatures par statut">
+      <nav aria-label="Candidatures par statut" data-tutoriel="candidatures-statuts">
         <ul className="grid max-w-2xl grid-cols-3 gap-2 text-center sm:gap-3">
           {CANDIDATURES_ONGLETS.map((o) => {
             const current = o.slug === onglet.slug;

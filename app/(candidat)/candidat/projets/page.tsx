@@ -128,7 +128,9 @@ export default async function MesProjetsPage({ searchParams }: { searchParams: S
           <p className="mb-6">{PROJET_MESSAGES.projetsTrop}</p>
         ) : (
           <p className="mb-6">
-            <ButtonLink href="/candidat/projets/nouveau">Créer un projet</ButtonLink>
+            <ButtonLink href="/candidat/projets/nouveau" data-tutoriel="creer-projet">
+              Créer un projet
+            </ButtonLink>
           </p>
         )}
 
@@ -152,7 +154,7 @@ export default async function MesProjetsPage({ searchParams }: { searchParams: S
         )}
       </section>
 
-      <section aria-labelledby="cv-titre" className="max-w-3xl">
+      <section aria-labelledby="cv-titre" className="max-w-3xl" data-tutoriel="cv">
         <h2 id="cv-titre" className="mb-2 text-2xl font-bold text-bleu">
           Mon CV
         </h2>

@@ -21,7 +21,7 @@ export function SearchForm({ filters, departements }: { filters: OffresSearchFil
   const key = (name: string, value: unknown) => `${name}-${JSON.stringify(value ?? '')}`;
 
   return (
-    <Form action="/offres" aria-labelledby="recherche-titre" className="border border-bordure bg-white p-4 sm:p-6">
+    <Form action="/offres" aria-labelledby="recherche-titre" data-tutoriel="recherche-offres" className="border border-bordure bg-white p-4 sm:p-6">
       <h2 id="recherche-titre" className="mb-4 text-xl font-bold text-bleu">
         Rechercher une offre
       </h2>

@@ -139,36 +139,38 @@ export function OffreForm({
 
         <TypesAlternanceField registration={register('types')} error={typesError} />
 
-        <Field
-          id="employeurId"
-          label="L'employeur"
-          required
-          hint={
-            <>
-              Sélectionnez l&apos;employeur associé à cette offre. S&apos;il n&apos;apparaît pas dans la liste des employeurs ci-dessous, il vous faut
-              l&apos;ajouter avant de créer votre offre : <Link href="/mes-offres/employeurs/ajouter">Ajouter un employeur</Link>
-            </>
-          }
-          error={errors.employeurId?.message}
-        >
-          {(describedBy) => (
-            <select
-              id="employeurId"
-              className={inputClasses(Boolean(errors.employeurId))}
-              aria-describedby={describedBy}
-              aria-invalid={errors.employeurId ? true : undefined}
-              aria-required
-              {...register('employeurId', { onChange: (e) => onEmployeurChange(e.target.value) })}
-            >
-              <option value="">Sélectionner un employeur</option>
-              {employeurs.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.raisonSociale}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <div data-tutoriel="offre-employeur">
+          <Field
+            id="employeurId"
+            label="L'employeur"
+            required
+            hint={
+              <>
+                Sélectionnez l&apos;employeur associé à cette offre. S&apos;il n&apos;apparaît pas dans la liste des employeurs ci-dessous, il vous faut
+                l&apos;ajouter avant de créer votre offre : <Link href="/mes-offres/employeurs/ajouter">Ajouter un employeur</Link>
+              </>
+            }
+            error={errors.employeurId?.message}
+          >
+            {(describedBy) => (
+              <select
+                id="employeurId"
+                className={inputClasses(Boolean(errors.employeurId))}
+                aria-describedby={describedBy}
+                aria-invalid={errors.employeurId ? true : undefined}
+                aria-required
+                {...register('employeurId', { onChange: (e) => onEmployeurChange(e.target.value) })}
+              >
+                <option value="">Sélectionner un employeur</option>
+                {employeurs.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.raisonSociale}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
         {employeurs.length === 0 && (
           <p className="-mt-3 mb-5 border-l-4 border-orange bg-orange-50 p-3 text-sm">
             Votre structure n&apos;a pas encore d&apos;employeur validé par l&apos;équipe CMonAlternance : ajoutez-en un, puis revenez créer votre

@@ -69,7 +69,7 @@ export function StructureForm({
       <FormError message={formError} />
       {saved && <Alert kind="success">{saved}</Alert>}
 
-      <fieldset className="mb-6 border border-bordure p-4">
+      <fieldset className="mb-6 border border-bordure p-4" data-tutoriel="structure-identification">
         <legend className="px-2 font-bold">Identification</legend>
         {mode === 'create' ? (
           <>
@@ -121,7 +121,7 @@ export function StructureForm({
         </div>
       </fieldset>
 
-      <fieldset className="mb-6 border border-bordure p-4">
+      <fieldset className="mb-6 border border-bordure p-4" data-tutoriel="structure-stagiaires">
         <legend className="px-2 font-bold">Stages de 3e et de 2de</legend>
         <div className="grid gap-6 md:grid-cols-2">
           <div className="space-y-3">

@@ -124,7 +124,7 @@ export function MembresManager({ membres, invitations }: { membres: MembreView[]
 
   return (
     <>
-      <div className="mb-6 flex flex-wrap gap-3">
+      <div className="mb-6 flex flex-wrap gap-3" data-tutoriel="utilisateurs-actions">
         <Button
           variant={showAdd ? 'secondary' : 'primary'}
           aria-expanded={showAdd}

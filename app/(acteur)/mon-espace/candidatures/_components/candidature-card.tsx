@@ -41,7 +41,7 @@ export function CandidatureCard({ candidature: c }: { candidature: CandidatureRe
         Candidature N°{numero}, reçue le {formatDate(c.createdAt)}
       </p>
       <p className="mt-4">
-        <ButtonLink href={`/mon-espace/candidatures/${c.numero}`}>
+        <ButtonLink href={`/mon-espace/candidatures/${c.numero}`} data-tutoriel="candidature-details">
           Détails<span className="sr-only"> de la candidature N°{numero}</span>
         </ButtonLink>
       </p>

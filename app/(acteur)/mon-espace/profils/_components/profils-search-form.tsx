@@ -18,7 +18,7 @@ export function ProfilsSearchForm({ filters }: { filters: ProfilsFilters }) {
   const key = (name: string, value: unknown) => `${name}-${JSON.stringify(value ?? '')}`;
 
   return (
-    <Form action="/mon-espace/profils" role="search" aria-label="Rechercher des profils" className="border border-bordure bg-white p-4 sm:p-6">
+    <Form action="/mon-espace/profils" role="search" aria-label="Rechercher des profils" data-tutoriel="recherche-profils" className="border border-bordure bg-white p-4 sm:p-6">
       <div className="mb-4">
         <label htmlFor="q" className="block font-medium">
           Saisissez un mot clé
