@@ -54,9 +54,6 @@ export async function getPostulerContext(user: Pick<CurrentUser, 'id'>, offreNum
   return { offre, projets, cv, existing, limiteAtteinte: recent >= CANDIDATURES_PAR_JOUR };
 }
 
-/** Submits of one candidate queue on his row lock: each may wait for a pooled connection (as in membres.ts). */
-const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
-
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'P2002';
 }
