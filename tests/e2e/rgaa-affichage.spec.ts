@@ -7,8 +7,8 @@ import { expect, signIn, test } from './fixtures';
 /**
  * Readable at 360 px wide, at 1280 px, and at 200 % zoom of a 1280 × 800 window (RGAA 10.4, 10.11;
  * WCAG 1.4.4, 1.4.10): no horizontal scrolling on the main pages, and a full-page screenshot of
- * each, attached to the test and kept in Playwright's output folder (`<outputDir>/rgaa-affichage-…/`,
- * i.e. test-results/e2e/ in `npm test`).
+ * each, kept in the test's output folder (`<outputDir>/rgaa-affichage-pages-princ-…-chromium/<mode>-<page>.png`,
+ * outputDir being test-results/e2e in `npm test`).
  *
  * 200 % zoom is emulated as the browser does it: zooming a 1280 × 800 window to 200 % leaves a
  * layout viewport of 640 × 400 CSS pixels drawn with 2 device pixels per CSS pixel, so the page
@@ -87,9 +87,8 @@ for (const mode of MODES) {
               .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).slice(0, 60)}`),
           }));
           expect.soft(overflow.scrollWidth, `${mode.name} ${url} : défilement horizontal (${overflow.wide.join(' | ')})`).toBeLessThanOrEqual(overflow.clientWidth);
-          const file = testInfo.outputPath(`${mode.name}-${name}.png`);
-          await page.screenshot({ path: file, fullPage: true });
-          await testInfo.attach(`${mode.name}-${name}`, { path: file, contentType: 'image/png' });
+          // kept in this test's output folder under a readable name (not attached too: one copy of each)
+          await page.screenshot({ path: testInfo.outputPath(`${mode.name}-${name}.png`), fullPage: true });
         });
       }
       await page.context().close();

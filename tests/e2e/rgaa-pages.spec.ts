@@ -252,8 +252,19 @@ test.describe('Accessibilité des dialogues et des formulaires en erreur', () =>
     await page.context().close();
   });
 
-  test('gestionnaire : « Répondre à cette candidature » ouvert et en erreur, offre « Pourvue », création d’offre en erreur', async ({ browser }) => {
+  test('gestionnaire : menu ouvert, « Répondre à cette candidature » ouvert et en erreur, offre « Pourvue », création d’offre en erreur', async ({ browser }) => {
     const page = await pageAs(browser, 'gestionnaire');
+    // the header's disclosure menu, opened: axe, then Échap gives the focus back to its button
+    await page.goto('/mon-espace');
+    const menu = page.getByRole('button', { name: 'Mon espace' });
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('link', { name: 'Rechercher des profils' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+
     await page.goto(`/mon-espace/candidatures/${data.candidature}`);
     await page.getByRole('button', { name: 'Répondre à cette candidature' }).click();
     const dialog = page.getByRole('dialog', { name: /Répondre à la candidature N°/ });
@@ -302,4 +313,6 @@ test('la « Déclaration d’accessibilité » suit le modèle RGAA 4.1', async 
   await expect(page.locator('#etat-conformite + p')).toContainText('partiellement conforme');
   await expect(page.getByText('Cette déclaration a été établie le 28 novembre 2026.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'formulaire en ligne du Défenseur des droits' })).toBeVisible();
+  // every page's footer states the same level
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Accessibilité : partiellement conforme' })).toHaveAttribute('href', '/accessibilite');
 });
