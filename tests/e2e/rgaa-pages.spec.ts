@@ -206,6 +206,8 @@ test('l’inventaire couvre toutes les pages de app/', () => {
 });
 
 test.describe('Accessibilité de chaque page, par persona (axe, WCAG 2.1 A/AA)', () => {
+  // one test per persona, each on its own: the two workers share the sweep (beforeAll's rows are made once per worker)
+  test.describe.configure({ mode: 'parallel' });
   for (const who of EVERYONE) {
     test(`toutes les pages de « ${who} »`, async ({ browser }) => {
       const rows = PAGES.filter((p) => p.who.includes(who));
