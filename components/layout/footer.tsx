@@ -27,7 +27,7 @@ export function Footer() {
               ['/politique-rgpd', 'Politique RGPD'],
               ['/confidentialite', 'Politique de confidentialité'],
               ['/charte', "Charte d'engagement"],
-              ['/accessibilite', 'Accessibilité : non conforme'],
+              ['/accessibilite', 'Accessibilité : partiellement conforme'],
               ['/aide', 'Aide'],
             ].map(([href, label], i, all) => (
               <li key={href}>

@@ -2,11 +2,12 @@
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { trapFocus } from '@/components/ui/trap-focus';
 
 /**
  * An accessible confirmation step for destructive actions: a modal <dialog> (the rest of the
  * page is inert), titled and described for screen readers, focus on « Annuler » when it opens,
- * Échap closes it, and focus goes back to the button that opened it (or wherever onClose puts it).
+ * Tab stays inside it, Échap closes it, and focus goes back to the button that opened it (or wherever onClose puts it).
  */
 export function ConfirmDialog({
   open,
@@ -69,6 +70,7 @@ export function ConfirmDialog({
       onCancel={(e) => {
         if (pending) e.preventDefault();
       }}
+      onKeyDown={trapFocus}
     >
       <h2 id={titleId} className="text-xl font-bold text-bleu">
         {title}

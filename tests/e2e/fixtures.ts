@@ -38,11 +38,24 @@ export const test = base.extend<{ loginAs: (persona: Persona) => Promise<void> }
 
 export { expect };
 
-/** axe-core with the WCAG 2.1 A and AA rules: no violation allowed. */
-export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/** The axe-core tags of the WCAG 2.1 A and AA rules (what the « Déclaration d'accessibilité » states). */
+export const AXE_WCAG21_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe-core with the WCAG 2.1 A and AA rules: no violation allowed. `soft` records the failure and
+ * lets the test go on (a sweep then reports every page at once); `label` names the page in the report;
+ * `exclude` leaves out what is not the page's own markup (a sandboxed frame forbidding scripts, where
+ * axe would wait forever).
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  { soft = false, label = '', exclude = [] }: { soft?: boolean; label?: string; exclude?: string[] } = {},
+) {
+  const builder = new AxeBuilder({ page }).withTags(AXE_WCAG21_AA_TAGS);
+  for (const selector of exclude) builder.exclude(selector);
+  const results = await builder.analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, 'violations axe').toEqual([]);
+  (soft ? expect.soft : expect)(summary, `violations axe ${label}`.trim()).toEqual([]);
 }
 
 export interface FakeEmail {
@@ -84,6 +97,25 @@ export async function callServerAction(page: Page, file: string, exportName: str
     maxRedirects: 0,
   });
   return { status: response.status(), redirect: response.headers()['x-action-redirect'] ?? null, body: await response.text() };
+}
+
+/**
+ * After a failed submit: focus is on the first field in error — a control marked aria-invalid, or a
+ * radio/checkbox of a fieldset whose error message it is described by.
+ */
+export async function expectFocusOnFirstError(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return `focus sur ${el?.tagName ?? 'rien'}`;
+        const invalid = [...document.querySelectorAll<HTMLElement>('[aria-invalid="true"], fieldset[aria-describedby*="error"]')];
+        const first = invalid[0];
+        if (!first) return 'aucun champ en erreur';
+        return first === el || (first.tagName === 'FIELDSET' && first.contains(el)) ? 'ok' : `focus sur ${el.id || el.getAttribute('name')}, premier champ en erreur : ${first.id || first.getAttribute('name')}`;
+      }),
+    )
+    .toBe('ok');
 }
 
 /** A text input by its exact accessible name (labels carry an aria-hidden « * »). */

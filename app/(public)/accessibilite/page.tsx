@@ -18,40 +18,52 @@ export default function AccessibilitePage() {
 
         <h2 id="etat-conformite">État de conformité</h2>
         <p>
-          Le site cmonalternance-na.fr est <strong>non conforme</strong> avec le référentiel général
-          d&apos;amélioration de l&apos;accessibilité (RGAA), version 4.1 : aucun audit de conformité n&apos;a encore
-          été réalisé, ce qui impose cette mention. Le site est pourtant conçu et testé pour être accessible (voir
-          ci-dessous).
+          Le site cmonalternance-na.fr est <strong>partiellement conforme</strong> avec le référentiel général
+          d&apos;amélioration de l&apos;accessibilité (RGAA), version 4.1, en raison de l&apos;absence d&apos;audit
+          complet décrite ci-dessous.
         </p>
 
         <h2 id="resultats-tests">Résultats des tests</h2>
         <p>
-          L&apos;audit de conformité au RGAA 4.1 n&apos;a pas encore été réalisé : le taux de conformité sera publié
-          sur cette page à l&apos;issue de cet audit. En attendant, les vérifications suivantes sont faites à chaque
-          évolution du site :
+          Aucun audit complet de conformité au RGAA 4.1 (106 critères, vérifiés à la main sur un échantillon de
+          pages) n&apos;a encore été réalisé : le taux de conformité n&apos;est donc pas encore mesuré. Il sera
+          publié sur cette page à l&apos;issue de cet audit.
         </p>
+        <p>Les vérifications suivantes sont automatisées et rejouées à chaque évolution du site ; elles sont toutes réussies :</p>
         <ul>
           <li>
-            des tests automatisés avec l&apos;outil axe-core, selon les règles des WCAG 2.1 de niveaux A et AA, sur les
-            pages du site (pages publiques, espace candidat, espace des acteurs de la formation et de
-            l&apos;insertion, administration) ;
+            <strong>toutes les pages du site</strong>, pour chaque profil qui peut les ouvrir (visiteur non connecté,
+            candidat, utilisateur et gestionnaire d&apos;une structure, équipe CMonAlternance), avec des données
+            réelles : <strong>aucune erreur</strong> détectée par l&apos;outil axe-core selon les règles des WCAG 2.1
+            de niveaux A et AA (un seul titre de niveau 1 par page) ; de même pour les fenêtres de confirmation, la
+            fenêtre « Répondre à cette candidature » et les formulaires principaux affichant leurs erreurs ;
           </li>
           <li>
-            des tests de navigation au clavier seul : chaque page et chaque formulaire doivent pouvoir être
-            utilisés sans souris, avec un focus toujours visible et un lien « Aller au contenu ».
+            <strong>parcours au clavier seul</strong>, sans souris : créer sa structure, créer une offre, répondre à
+            une candidature, postuler à une offre. Le lien « Aller au contenu » est le premier élément atteint ; le
+            focus est toujours visible ; après un envoi en erreur, le focus est placé sur le premier champ en
+            erreur ; les fenêtres de dialogue prennent le focus, le gardent tant qu&apos;elles sont ouvertes, se
+            ferment avec la touche Échap et rendent le focus au bouton qui les a ouvertes ;
+          </li>
+          <li>
+            <strong>affichage</strong> des pages principales sur un écran de 360 pixels de large, de 1280 pixels, et
+            avec un zoom à 200 % : aucun défilement horizontal.
           </li>
         </ul>
         <p>
-          Ces tests automatisés ne détectent qu&apos;une partie des défauts d&apos;accessibilité ; ils ne remplacent
-          pas un audit complet, notamment avec des technologies d&apos;assistance.
+          Ces tests automatisés ne détectent qu&apos;une partie des défauts d&apos;accessibilité : ils ne remplacent
+          pas l&apos;audit complet, en particulier la vérification à la main de la pertinence des textes
+          (alternatives, intitulés de liens, titres) et l&apos;utilisation avec des technologies d&apos;assistance
+          (lecteurs d&apos;écran), qui n&apos;ont pas encore été évaluées.
         </p>
 
         <h2 id="contenus-non-accessibles">Contenus non accessibles</h2>
         <h3 id="non-conformites">Non-conformités</h3>
         <p>
-          La liste des non-conformités sera complétée à l&apos;issue de l&apos;audit. Si vous rencontrez une
-          difficulté, signalez-la-nous (voir <a href="#retour-information">Retour d&apos;information et contact</a>)
-          : nous la corrigerons ou vous proposerons une autre façon d&apos;accéder à l&apos;information.
+          Les tests décrits ci-dessus ne relèvent aucune non-conformité. La liste sera complétée à l&apos;issue de
+          l&apos;audit complet. Si vous rencontrez une difficulté, signalez-la-nous (voir{' '}
+          <a href="#retour-information">Retour d&apos;information et contact</a>) : nous la corrigerons ou vous
+          proposerons une autre façon d&apos;accéder à l&apos;information.
         </p>
         <h3 id="derogations">Dérogations pour charge disproportionnée</h3>
         <p>Aucune.</p>
@@ -67,39 +79,49 @@ export default function AccessibilitePage() {
         <p>Cette déclaration a été établie le 28 novembre 2026.</p>
         <h3 id="technologies">Technologies utilisées pour la réalisation du site</h3>
         <ul>
-          <li>HTML</li>
+          <li>HTML5</li>
           <li>CSS</li>
           <li>JavaScript</li>
+          <li>WAI-ARIA</li>
         </ul>
         <h3 id="environnement-test">Environnement de test</h3>
         <p>
-          Les tests automatisés et les tests au clavier sont réalisés dans le navigateur Chromium, sur ordinateur.
+          Les vérifications ont été réalisées avec le navigateur Chromium (version 156), sur ordinateur, piloté par
+          Playwright.
         </p>
         <h3 id="outils">Outils pour évaluer l&apos;accessibilité</h3>
         <ul>
-          <li>axe-core (règles WCAG 2.1 A et AA)</li>
-          <li>Playwright, pour parcourir les pages automatiquement</li>
-          <li>Navigation au clavier</li>
+          <li>axe-core 4.13 (règles WCAG 2.1 A et AA : étiquettes wcag2a, wcag2aa, wcag21a, wcag21aa)</li>
+          <li>Playwright 1.65, pour parcourir les pages et les parcours automatiquement</li>
+          <li>Navigation au clavier seul (touches Tab, Maj+Tab, Entrée, Espace, flèches, Échap)</li>
+          <li>Affichage à 360 pixels de large et zoom à 200 %, avec captures d&apos;écran</li>
         </ul>
         <h3 id="pages-verifiees">Pages du site ayant fait l&apos;objet de la vérification</h3>
+        <p>Toutes les pages du site, en particulier :</p>
         <ul>
           <li>
             <Link href="/">Accueil</Link>
           </li>
           <li>
-            <Link href="/offres">Recherche d&apos;offres</Link> et pages des offres
+            <Link href="/offres">Recherche d&apos;offres</Link>, pages des offres et « Postuler »
           </li>
           <li>
             <Link href="/vite-mon-stage">Vite mon stage</Link>
           </li>
           <li>
-            <Link href="/connexion">Se connecter</Link> et <Link href="/inscription">Créer un compte</Link>
+            <Link href="/connexion">Se connecter</Link>, <Link href="/inscription">Créer un compte</Link>, mot de
+            passe oublié, invitation
           </li>
           <li>
-            <Link href="/aide">Aide</Link>
+            <Link href="/aide">Aide</Link>, mentions légales, données personnelles, charte, cette déclaration
           </li>
-          <li>Espace candidat : projets, candidatures, « Mes données »</li>
-          <li>Espace des acteurs de la formation et de l&apos;insertion : Mon compte, Mes offres, Mon espace</li>
+          <li>Espace candidat : accueil, projets, candidatures, messages, notifications, « Mes données »</li>
+          <li>
+            Espace des acteurs de la formation et de l&apos;insertion : Mon compte, Mes offres (dont « Créer une
+            offre » et le suivi des employeurs), Mon espace (tableau de bord, recherche de profils, profils favoris,
+            alertes, candidatures)
+          </li>
+          <li>Administration : tableau de bord, employeurs, structures, utilisateurs, offres, e-mails, journal d&apos;audit</li>
         </ul>
 
         <h2 id="retour-information">Retour d&apos;information et contact</h2>

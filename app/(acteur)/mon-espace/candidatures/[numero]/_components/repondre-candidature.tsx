@@ -8,6 +8,7 @@ import { Field, inputClasses } from '@/components/forms/field';
 import { FormError, RequiredNote } from '@/components/forms/form-error';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
+import { trapFocus } from '@/components/ui/trap-focus';
 import { repondreCandidatureAction } from '@/lib/actions/candidatures';
 import { REPONSE_MESSAGES, REPONSE_MESSAGE_MAX, REPONSE_TYPES, reponseSchema, type ReponseInput } from '@/lib/validations/candidat';
 import { CANDIDATURES_TEXTES, REPONSE_LABELS } from '../../_components/onglets';
@@ -15,7 +16,7 @@ import { CANDIDATURES_TEXTES, REPONSE_LABELS } from '../../_components/onglets';
 /**
  * « RÉPONDRE À CETTE CANDIDATURE » → « Répondre à la candidature N°… »: a modal <dialog> (the rest
  * of the page is inert) with the two answers, a required message and the guide's warning; focus
- * goes to the first answer when it opens and back to the button when it closes; Échap closes it
+ * goes to the first answer when it opens, Tab stays inside it, and focus goes back to the button when it closes; Échap closes it
  * (not while sending). The same schema as repondreCandidatureAction; what was typed stays on errors.
  * When another member answered first, the message says so and leads to the recorded answer.
  */
@@ -86,6 +87,7 @@ export function RepondreCandidature({ numero, numeroAffiche, metier }: { numero:
         onCancel={(e) => {
           if (pending) e.preventDefault();
         }}
+        onKeyDown={trapFocus}
       >
         <div className="flex items-start justify-between gap-4">
           <h2 id={titleId} className="text-xl font-bold text-bleu">
