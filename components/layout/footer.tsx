@@ -27,7 +27,7 @@ export function Footer() {
               ['/politique-rgpd', 'Politique RGPD'],
               ['/confidentialite', 'Politique de confidentialité'],
               ['/charte', "Charte d'engagement"],
-              ['/accessibilite', 'Accessibilité : partiellement conforme'],
+              ['/accessibilite', 'Accessibilité : non conforme'],
               ['/aide', 'Aide'],
             ].map(([href, label], i, all) => (
               <li key={href}>

@@ -54,6 +54,7 @@ export const PAGES: PageRow[] = [
   { route: '/', who: EVERYONE, url: () => '/' },
   { route: '/accessibilite', who: ['anonyme'], url: () => '/accessibilite' },
   { route: '/aide', who: ['anonyme'], url: () => '/aide' },
+  { route: '/aide/mode-emploi', who: ['anonyme'], url: () => '/aide/mode-emploi' },
   { route: '/charte', who: ['anonyme'], url: () => '/charte' },
   { route: '/confidentialite', who: ['anonyme'], url: () => '/confidentialite' },
   { route: '/mentions-legales', who: ['anonyme'], url: () => '/mentions-legales' },
@@ -312,9 +313,9 @@ test('la « Déclaration d’accessibilité » suit le modèle RGAA 4.1', async 
     "Retour d'information et contact",
     'Voies de recours',
   ]);
-  await expect(page.locator('#etat-conformite + p')).toContainText('partiellement conforme');
+  await expect(page.locator('#etat-conformite + p')).toContainText('non conforme');
   await expect(page.getByText('Cette déclaration a été établie le 28 novembre 2026.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'formulaire en ligne du Défenseur des droits' })).toBeVisible();
   // every page's footer states the same level
-  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Accessibilité : partiellement conforme' })).toHaveAttribute('href', '/accessibilite');
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Accessibilité : non conforme' })).toHaveAttribute('href', '/accessibilite');
 });

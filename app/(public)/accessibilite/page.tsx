@@ -18,9 +18,10 @@ export default function AccessibilitePage() {
 
         <h2 id="etat-conformite">État de conformité</h2>
         <p>
-          Le site cmonalternance-na.fr est <strong>partiellement conforme</strong> avec le référentiel général
-          d&apos;amélioration de l&apos;accessibilité (RGAA), version 4.1, en raison de l&apos;absence d&apos;audit
-          complet décrite ci-dessous.
+          Le site cmonalternance-na.fr est <strong>non conforme</strong> avec le référentiel général
+          d&apos;amélioration de l&apos;accessibilité (RGAA), version 4.1 : c&apos;est l&apos;état que le RGAA impose
+          tant qu&apos;aucun audit complet n&apos;a mesuré un taux de conformité, même si les vérifications
+          automatisées et au clavier décrites ci-dessous sont toutes réussies.
         </p>
 
         <h2 id="resultats-tests">Résultats des tests</h2>
