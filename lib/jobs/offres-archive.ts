@@ -3,6 +3,7 @@ import { offreArchivageProcheEmail } from '@/lib/email/templates/offres';
 import { appUrl } from '@/lib/env';
 import { formatDate, formatNumero } from '@/lib/format';
 import { kickEmailWorker } from '@/lib/jobs/email-worker';
+import { startPeriodicJob } from '@/lib/jobs/periodic';
 import type { DbClient } from '@/lib/prisma-client';
 
 /**
@@ -233,9 +234,6 @@ export async function runOffresArchiveJob(db: DbClient, now: Date = new Date(), 
 
 // ───────────────────────────── In each app instance ─────────────────────────────
 
-const globalState = globalThis as unknown as { __cmaOffresArchive?: WeakMap<object, () => Promise<void>> };
-const started = (globalState.__cmaOffresArchive ??= new WeakMap());
-
 /**
  * Runs the job now, then every `intervalMs` after the end of the previous run (runs never overlap
  * in this instance; other instances are kept out by the lease). Errors are logged, never thrown.
@@ -247,39 +245,12 @@ export function startOffresArchiveJob(
   intervalMs: number = DEFAULT_INTERVAL_MS,
   opts: { clock?: () => Date; lockMs?: number } = {},
 ): () => Promise<void> {
-  const existing = started.get(db);
-  if (existing) return existing;
-  if (!(intervalMs > 0)) return async () => {};
-
   const clock = opts.clock ?? (() => new Date());
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | null = null;
-
-  const tick = () => {
-    running = (async () => {
-      try {
-        const run = await runOffresArchiveJob(db, clock(), { lockMs: opts.lockMs });
-        if (run.archived > 0 || run.warned > 0) {
-          console.info(`[offres-archive] ${run.archived} offre(s) archivée(s), ${run.warned} avertissement(s) d'archivage envoyé(s).`);
-        }
-        if (run.warned > 0) void kickEmailWorker(db);
-      } catch (error) {
-        console.error('[offres-archive] erreur du job d’archivage des offres :', error);
-      } finally {
-        running = null;
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      }
-    })();
-  };
-  timer = setTimeout(tick, 0);
-
-  const stop = async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    if (started.get(db) === stop) started.delete(db);
-    await running;
-  };
-  started.set(db, stop);
-  return stop;
+  return startPeriodicJob('offres-archive', db, intervalMs, async () => {
+    const run = await runOffresArchiveJob(db, clock(), { lockMs: opts.lockMs });
+    if (run.archived > 0 || run.warned > 0) {
+      console.info(`[offres-archive] ${run.archived} offre(s) archivée(s), ${run.warned} avertissement(s) d'archivage envoyé(s).`);
+    }
+    if (run.warned > 0) void kickEmailWorker(db);
+  }, 'erreur du job d’archivage des offres');
 }

@@ -5,6 +5,7 @@ import { appUrl, serverEnv } from '@/lib/env';
 import { formatDate } from '@/lib/format';
 import { kickEmailWorker } from '@/lib/jobs/email-worker';
 import { claimJob, releaseJob } from '@/lib/jobs/offres-archive';
+import { startPeriodicJob } from '@/lib/jobs/periodic';
 import type { DbClient } from '@/lib/prisma-client';
 import { dureeMois, retentionConfig, type RetentionConfig } from '@/lib/retention-config';
 import { createStorage, type FileStorage } from '@/lib/storage';
@@ -256,41 +257,14 @@ export async function runRgpdRetentionJob(db: DbClient, now: Date = new Date(), 
   }
 }
 
-const globalState = globalThis as unknown as { __cmaRgpdRetention?: WeakMap<object, () => Promise<void>> };
-const started = (globalState.__cmaRgpdRetention ??= new WeakMap());
-
 /**
  * Runs the job now, then every `intervalMs` after the end of the previous run, in each app
  * instance (the lease keeps the others out). Errors are logged, never thrown; ≤ 0 disables it.
  */
 export function startRgpdRetentionJob(db: DbClient, intervalMs: number = DEFAULT_RETENTION_INTERVAL_MS): () => Promise<void> {
-  const existing = started.get(db);
-  if (existing) return existing;
-  if (!(intervalMs > 0)) return async () => {};
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    running = (async () => {
-      try {
-        const run = await runRgpdRetentionJob(db, new Date());
-        if (run.ran) console.info('[rgpd-retention]', JSON.stringify({ ...run, ran: undefined }));
-        if (run.avertissements > 0 || run.comptesAnonymises > 0) void kickEmailWorker(db);
-      } catch (error) {
-        console.error('[rgpd-retention] erreur du job de conservation des données :', error);
-      } finally {
-        running = null;
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      }
-    })();
-  };
-  timer = setTimeout(tick, 0);
-  const stop = async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    if (started.get(db) === stop) started.delete(db);
-    await running;
-  };
-  started.set(db, stop);
-  return stop;
+  return startPeriodicJob('rgpd-retention', db, intervalMs, async () => {
+    const run = await runRgpdRetentionJob(db, new Date());
+    if (run.ran) console.info('[rgpd-retention]', JSON.stringify({ ...run, ran: undefined }));
+    if (run.avertissements > 0 || run.comptesAnonymises > 0) void kickEmailWorker(db);
+  }, 'erreur du job de conservation des données');
 }
