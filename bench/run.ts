@@ -49,6 +49,8 @@ export interface ScenarioReport {
   ratioToCeiling: number;
   queries: number;
   sqlTotalP95: number;
+  /** searches: the slowest of the search's own statements (page, count) */
+  searchSqlP95?: number;
   slowest?: { sql: string; p95: number; plan: string };
   seqScansOnLargeTables: string[];
   jsKbGzip?: number;
@@ -74,7 +76,8 @@ interface Scenario {
   as?: 'gestionnaire';
   body?: string;
   headers?: Record<string, string>;
-  search?: boolean;
+  /** the search's own statements (page and count), which the 25 ms budget is about */
+  search?: RegExp;
   dashboard?: boolean;
 }
 
@@ -168,10 +171,10 @@ async function scenarios(url: string): Promise<Scenario[]> {
     ];
     return [
       { id: 'plafond', label: 'Plafond : route triviale /api/health', kind: 'ceiling', path: '/api/health' },
-      { id: 'offres-recherche', label: `1. Recherche d'offres « ${mot} » + Gironde + apprentissage`, kind: 'public', path: `/offres?q=${encodeURIComponent(mot)}&departement=33&type=APPRENTISSAGE`, search: true },
+      { id: 'offres-recherche', label: `1. Recherche d'offres « ${mot} » + Gironde + apprentissage`, kind: 'public', path: `/offres?q=${encodeURIComponent(mot)}&departement=33&type=APPRENTISSAGE`, search: /"searchText" LIKE/ },
       { id: 'offre-page', label: `2. Page d'une offre (n°${offre.numero})`, kind: 'public', path: `/offres/${offre.numero}` },
       { id: 'tableau-de-bord', label: '3. Tableau de bord (structure de 500 offres, 5 000 candidatures)', kind: 'staff', path: '/mon-espace', as: 'gestionnaire', dashboard: true },
-      { id: 'profils-recherche', label: `4. Recherche de profils « ${motProfil} » + Gironde + apprentissage`, kind: 'staff', path: `/mon-espace/profils?q=${encodeURIComponent(motProfil)}&departement=33&type=APPRENTISSAGE`, as: 'gestionnaire', search: true },
+      { id: 'profils-recherche', label: `4. Recherche de profils « ${motProfil} » + Gironde + apprentissage`, kind: 'staff', path: `/mon-espace/profils?q=${encodeURIComponent(motProfil)}&departement=33&type=APPRENTISSAGE`, as: 'gestionnaire', search: /"searchVector" @@/ },
       { id: 'candidatures-a-traiter', label: '5. Candidatures, onglet « À traiter »', kind: 'staff', path: '/mon-espace/candidatures?onglet=a-traiter', as: 'gestionnaire' },
       { id: 'candidature-detail', label: `6. Détail d'une candidature (n°${candidature.numero})`, kind: 'staff', path: `/mon-espace/candidatures/${candidature.numero}`, as: 'gestionnaire' },
       {
@@ -214,6 +217,10 @@ function jsKbGzip(html: string): number {
   return Number((bytes / 1024).toFixed(1));
 }
 
+function searchSqlP95(explained: ExplainedQuery[], pattern: RegExp): number {
+  return Math.max(0, ...explained.filter((q) => pattern.test(q.sql)).map((q) => q.p95));
+}
+
 function loadIn(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/load.ts'), JSON.stringify(spec)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -234,11 +241,11 @@ export function markdown(r: BenchReport): string {
     `Données : ${Object.entries(r.data).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}.`,
     `Charge : autocannon, ${r.settings.connections} connexions, ${r.settings.requestsPerScenario ? `${r.settings.requestsPerScenario} requêtes après autant de chauffe` : `${r.settings.warmupSeconds} s de chauffe puis ${r.settings.seconds} s`} par scénario ; SQL : EXPLAIN (ANALYZE, BUFFERS), p95 de ${r.settings.explainRuns} exécutions.`,
     '',
-    '| Scénario | req/s | p50 ms | p95 ms | p99 ms | % plafond | requêtes SQL | SQL p95 cumulé ms | JS gzip ko | budgets |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| Scénario | req/s | p50 ms | p95 ms | p99 ms | % plafond | requêtes SQL | SQL p95 cumulé ms | SQL recherche p95 ms | JS gzip ko | budgets |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...r.scenarios.map(
       (s) =>
-        `| ${s.label} | ${fmt(s.load.rps)} | ${fmt(s.load.p50)} | ${fmt(s.load.p95)} | ${fmt(s.load.p99)} | ${s.kind === 'ceiling' ? '100 %' : `${fmt(s.ratioToCeiling * 100)} %`} | ${s.queries} | ${fmt(s.sqlTotalP95)} | ${s.jsKbGzip === undefined ? '—' : fmt(s.jsKbGzip)} | ${Object.entries(s.budgets).map(([k, v]) => `${k} ${ok(v)}`).join(', ')} |`,
+        `| ${s.label} | ${fmt(s.load.rps)} | ${fmt(s.load.p50)} | ${fmt(s.load.p95)} | ${fmt(s.load.p99)} | ${s.kind === 'ceiling' ? '100 %' : `${fmt(s.ratioToCeiling * 100)} %`} | ${s.queries} | ${fmt(s.sqlTotalP95)} | ${s.searchSqlP95 === undefined ? '—' : fmt(s.searchSqlP95)} | ${s.jsKbGzip === undefined ? '—' : fmt(s.jsKbGzip)} | ${Object.entries(s.budgets).map(([k, v]) => `${k} ${ok(v)}`).join(', ')} |`,
     ),
     '',
     '## Plans (requête la plus lente de chaque scénario)',
@@ -246,6 +253,16 @@ export function markdown(r: BenchReport): string {
     ...r.scenarios
       .filter((s) => s.slowest)
       .flatMap((s) => [`- **${s.label}** — ${fmt(s.slowest!.p95)} ms p95 : ${s.slowest!.plan}${s.seqScansOnLargeTables.length ? ` — ⚠️ parcours séquentiel de ${s.seqScansOnLargeTables.join(', ')}` : ''}`]),
+    '',
+    '## Plans des recherches (page et total)',
+    '',
+    ...r.scenarios
+      .filter((s) => s.searchSqlP95 !== undefined)
+      .flatMap((s) =>
+        (r.explain[s.id] ?? [])
+          .filter((q) => /"searchText" LIKE|"searchVector" @@/.test(q.sql))
+          .map((q) => `- **${s.label}** — ${/count\(\*\)/i.test(q.sql) ? 'total' : 'page'} ${fmt(q.p95)} ms p95 (p50 ${fmt(q.p50)}) : ${mainNodes(q, 9)}`),
+      ),
     '',
   ];
   return lines.join('\n');
@@ -315,7 +332,7 @@ async function main() {
       if (s.kind !== 'ceiling') {
         budgets['HTTP p95'] = load.p95 <= BUDGETS.httpP95;
         budgets['≥ 35 % plafond'] = ratio >= BUDGETS.ceilingRatio;
-        if (s.search) budgets['SQL ≤ 25 ms'] = (slowest?.p95 ?? 0) <= BUDGETS.sqlSearchP95;
+        if (s.search) budgets['SQL ≤ 25 ms'] = searchSqlP95(ex, s.search) <= BUDGETS.sqlSearchP95;
         if (s.dashboard) budgets['SQL ≤ 30 ms'] = sqlTotalP95 <= BUDGETS.sqlDashboardTotal;
         budgets['sans seq scan'] = ex.every((q) => q.seqScansOnLargeTables.length === 0);
         const js = probed[s.id]?.js;
@@ -331,6 +348,7 @@ async function main() {
         ratioToCeiling: s.kind === 'ceiling' ? 1 : ratio,
         queries: probed[s.id]?.queries ?? 0,
         sqlTotalP95,
+        searchSqlP95: s.search ? searchSqlP95(ex, s.search) : undefined,
         slowest: slowest && { sql: slowest.sql, p95: slowest.p95, plan: mainNodes(slowest) },
         seqScansOnLargeTables: [...new Set(ex.flatMap((q) => q.seqScansOnLargeTables))],
         jsKbGzip: probed[s.id]?.js,
