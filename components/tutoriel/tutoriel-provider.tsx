@@ -212,9 +212,12 @@ export function TutorielProvider({ initial, steps, children }: { initial: Tutori
   return (
     <TutorielContext.Provider value={value}>
       {children}
-      <div role="status" className="sr-only">
-        {announce}
-      </div>
+      {/* mounted while a tour runs (and while its last announcement stands): pages keep their own single status otherwise */}
+      {(etape !== null || announce) && (
+        <div role="status" className="sr-only">
+          {announce}
+        </div>
+      )}
       {error && (
         <div role="alert" className="fixed bottom-4 left-4 z-50 max-w-md border-l-4 border-rouge bg-white p-4 shadow-md">
           {error}
