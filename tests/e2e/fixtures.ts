@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '@/tests/factories';
 import { DEMO_ACCOUNTS } from '@/prisma/seed';
 
@@ -70,19 +70,29 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.test`;
 }
 
-/**
- * Calls a server action directly over HTTP, as a forged client would: the action id comes from
- * the build's manifest, the cookies from the page's browser context. `path` must be a page whose
- * bundle includes the action (any page listed for it in the manifest).
- */
-export async function callServerAction(page: Page, file: string, exportName: string, args: unknown[], path: string) {
+type ServerReferenceManifest = { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
+let manifestCache: ServerReferenceManifest | undefined;
+async function serverReferenceManifest(): Promise<ServerReferenceManifest> {
   const { readFileSync } = await import('node:fs');
   const dist = process.env.NEXT_DIST_DIR ?? '.next-test';
-  const manifest = JSON.parse(readFileSync(`${dist}/server/server-reference-manifest.json`, 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === exportName)?.[0];
-  if (!id) throw new Error(`action ${file}#${exportName} introuvable dans le manifeste`);
+  manifestCache ??= JSON.parse(readFileSync(`${dist}/server/server-reference-manifest.json`, 'utf8')) as ServerReferenceManifest;
+  return manifestCache;
+}
+
+/** The id of a server action and the page bundles that include it (e.g. `app/(auth)/connexion/page`). */
+export async function serverActionRef(file: string, exportName: string): Promise<{ id: string; workers: string[] }> {
+  const entry = Object.entries((await serverReferenceManifest()).node).find(([, a]) => a.filename === file && a.exportedName === exportName);
+  if (!entry) throw new Error(`action ${file}#${exportName} introuvable dans le manifeste`);
+  return { id: entry[0], workers: Object.keys(entry[1].workers) };
+}
+
+/**
+ * Calls a server action directly over HTTP, as a forged client would: the action id comes from
+ * the build's manifest, the cookies from the page's browser context (or any APIRequestContext).
+ * `path` must be a page whose bundle includes the action (any page listed for it in the manifest).
+ */
+export async function callServerAction(page: { request: APIRequestContext }, file: string, exportName: string, args: unknown[], path: string) {
+  const { id } = await serverActionRef(file, exportName);
   const response = await page.request.post(path, {
     headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
     data: JSON.stringify(args),
