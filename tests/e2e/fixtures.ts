@@ -87,6 +87,27 @@ export async function serverActionRef(file: string, exportName: string): Promise
 }
 
 /**
+ * The arguments as React's encodeReply writes them for a plain JSON-like value: a string that
+ * starts with « $ » is escaped (« $$… »), and undefined, NaN, ±Infinity and -0 travel as their
+ * tokens. (Unescaped, « $1 » is a reference to a missing chunk: React's decodeReply fails with
+ * « Connection closed. » and Next answers 500 before the action runs — not the app's code.)
+ */
+export function encodeReplyArgs(value: unknown): unknown {
+  if (value === undefined) return '$undefined';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '$NaN';
+    if (value === Infinity) return '$Infinity';
+    if (value === -Infinity) return '$-Infinity';
+    if (Object.is(value, -0)) return '$-0';
+    return value;
+  }
+  if (typeof value === 'string') return value.startsWith('$') ? `$${value}` : value;
+  if (Array.isArray(value)) return value.map(encodeReplyArgs);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeReplyArgs(v)]));
+  return value;
+}
+
+/**
  * Calls a server action directly over HTTP, as a forged client would: the action id comes from
  * the build's manifest, the cookies from the page's browser context (or any APIRequestContext).
  * `path` must be a page whose bundle includes the action (any page listed for it in the manifest).
@@ -95,7 +116,7 @@ export async function callServerAction(page: { request: APIRequestContext }, fil
   const { id } = await serverActionRef(file, exportName);
   const response = await page.request.post(path, {
     headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
-    data: JSON.stringify(args),
+    data: JSON.stringify(encodeReplyArgs(args)),
     maxRedirects: 0,
   });
   return { status: response.status(), redirect: response.headers()['x-action-redirect'] ?? null, body: await response.text() };

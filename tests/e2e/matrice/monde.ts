@@ -236,7 +236,8 @@ export function actionResultOf(body: string): { ok: boolean; formError?: string;
     const json = line.slice(line.indexOf(':') + 1);
     if (!json.startsWith('{') || !json.includes('"ok":')) continue;
     try {
-      const value = JSON.parse(json) as { ok?: unknown };
+      // React's « $undefined » token stands for a field left undefined (formError of a field-only error)
+      const value = JSON.parse(json, (_k, v: unknown) => (v === '$undefined' ? undefined : v)) as { ok?: unknown };
       if (typeof value.ok === 'boolean') return value as never;
     } catch {
       // not this line
@@ -256,6 +257,6 @@ export function actionOutcome(result: { status: number; redirect: string | null;
   const r = actionResultOf(result.body);
   if (!r) return 'ok';
   if (r.ok) return 'ok';
-  const text = [r.formError, ...Object.values(r.fieldErrors ?? {})].join(' ');
+  const text = [r.formError, ...(r.fieldErrors && typeof r.fieldErrors === 'object' ? Object.values(r.fieldErrors) : [])].join(' ');
   return /introuvable/i.test(text) ? 'introuvable' : 'refus';
 }
