@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { GENERIC_ERROR_MESSAGE, UserFacingError } from '@/lib/errors';
 
 // Every schema gives its own French messages; for any case one forgot (a forged enum, a
-// discriminator), zod's defaults are French too, never « Invalid input » (every action imports this).
+// discriminator), zod's defaults are French too, never « Invalid input » (every action imports this),
+// and a value of the wrong type (only a forged request sends one) is named without zod's jargon.
 z.config(z.locales.fr());
+z.config({ customError: (issue) => (issue.code === 'invalid_type' ? 'Valeur invalide : corrigez ce champ.' : undefined) });
 
 /** The one result type of every server action, for useActionState and react-hook-form's setError. */
 export type ActionResult<T = undefined> =

@@ -23,8 +23,8 @@ describe('the action result of a refused input', () => {
     expect(fromZodError(parsed.error!)).toMatchObject({ ok: false, fieldErrors: { status: 'Décision inconnue.' } });
   });
 
-  it('falls back on zod’s French messages where a schema gives none', () => {
-    const parsed = z.object({ n: z.number() }).safeParse({ n: 'x' });
-    expect(fromZodError(parsed.error!)).toMatchObject({ ok: false, fieldErrors: { n: expect.stringMatching(/^Entrée invalide : nombre attendu/) } });
+  it('falls back on French messages where a schema gives none', () => {
+    expect(fromZodError(z.object({ n: z.number() }).safeParse({ n: Number.NaN }).error!)).toMatchObject({ fieldErrors: { n: 'Valeur invalide : corrigez ce champ.' } });
+    expect(fromZodError(z.object({ s: z.string().min(3) }).safeParse({ s: 'a' }).error!)).toMatchObject({ fieldErrors: { s: expect.stringMatching(/^Trop petit/) } });
   });
 });
