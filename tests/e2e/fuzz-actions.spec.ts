@@ -145,7 +145,7 @@ function argsArbitrary(w: World, entry: ActionEntry, persona: PersonaName): fc.A
 function looksFrench(text: string): boolean {
   if (!text.trim()) return false;
   if (/\b(Error|undefined|null|NaN|Invalid|Expected|Required|received|Unexpected|TypeError|Cannot|stack)\b|(^|\n)\s*at \S+ \(/.test(text)) return false;
-  return /[éèêàâçùûôî]|\b(le|la|les|de|du|des|un|une|votre|vos|est|pas|au|aux|ou|et|introuvable|demande|saisissez|choisissez|indiquez|trop|connectez-vous)\b/i.test(text);
+  return /[éèêàâçùûôî]|\b(le|la|les|de|du|des|un|une|votre|vos|est|pas|au|aux|ou|et|ce|introuvable|demande|saisissez|choisissez|indiquez|corrigez|valeur|champ|trop|connectez-vous)\b/i.test(text);
 }
 
 const SKIP = new Set([
