@@ -131,11 +131,16 @@ export async function queriesDuring(logFile: string, fn: () => Promise<unknown>)
 /** Statements that are not the page's own work: transaction control. */
 export const isTransactionControl = (q: string) => /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET TRANSACTION)/i.test(q);
 
+export type ServerReferenceManifest = { node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }> };
+
+/** A build's server actions: id → file, export and the page bundles that include it. */
+export function readServerReferenceManifest(dist: string): ServerReferenceManifest {
+  return JSON.parse(readFileSync(path.resolve(ROOT, dist, 'server/server-reference-manifest.json'), 'utf8')) as ServerReferenceManifest;
+}
+
 /** The server action's id in a build, as a browser finds it in the page's JavaScript. */
 export function serverActionId(dist: string, file: string, exportName: string): string {
-  const manifest = JSON.parse(readFileSync(path.resolve(ROOT, dist, 'server/server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
+  const manifest = readServerReferenceManifest(dist);
   const id = Object.entries(manifest.node).find(([, a]) => a.filename === file && a.exportedName === exportName)?.[0];
   if (!id) throw new Error(`action ${file}#${exportName} introuvable dans le manifeste de ${dist}`);
   return id;

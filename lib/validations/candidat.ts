@@ -108,7 +108,8 @@ export const projetSchema = z
       if (!v.zoneRegion && v.departements.length === 0) ctx.addIssue({ code: 'custom', path: ['departements'], message: PROJET_MESSAGES.zone });
     },
     // checked even when other fields are wrong, so that every error shows at the first « Enregistrer »
-    { when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'zoneRegion' || i.path?.[0] === 'departements') },
+    // (and never on a forged input that is not an object at all: already refused, it would crash here)
+    { when: (payload) => !payload.issues.some((i) => !i.path?.length || i.path[0] === 'zoneRegion' || i.path[0] === 'departements') },
   )
   // the whole region makes the list of départements meaningless
   .transform((v) => ({ ...v, departements: v.zoneRegion ? [] : v.departements }));

@@ -119,5 +119,5 @@ export const employeurDecisionSchema = z.discriminatedUnion('status', [
       .min(1, EMPLOYEURS_MESSAGES.motifObligatoire)
       .max(1000, 'Le motif ne doit pas dépasser 1000 caractères.'),
   }),
-]);
+], { error: 'Décision inconnue.' });
 export type EmployeurDecision = z.input<typeof employeurDecisionSchema>;

@@ -170,4 +170,5 @@ export const numeroOffreSchema = z.coerce
   .refine((n) => n >= 1 && n <= 2_147_483_647);
 
 /** The referential autocompletes: trimmed, at least 2 characters, at most 100. */
-export const rechercheSchema = z.string().trim().min(2).max(100);
+// no NUL character: PostgreSQL refuses it in a text parameter (the query would fail with a 500)
+export const rechercheSchema = z.string().trim().min(2).max(100).regex(/^[^\u0000]*$/);

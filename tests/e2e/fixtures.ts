@@ -1,7 +1,8 @@
+import type { ServerReferenceManifest } from '@/bench/server';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '@/tests/factories';
 import { DEMO_ACCOUNTS } from '@/prisma/seed';
 
@@ -83,17 +84,51 @@ export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@exemple.test`;
 }
 
+let manifestCache: ServerReferenceManifest | undefined;
+async function serverReferenceManifest(): Promise<ServerReferenceManifest> {
+  const { readServerReferenceManifest } = await import('@/bench/server');
+  manifestCache ??= readServerReferenceManifest(process.env.NEXT_DIST_DIR ?? '.next-test');
+  return manifestCache;
+}
+
+/** The id of a server action and the page bundles that include it (e.g. `app/(auth)/connexion/page`). */
+export async function serverActionRef(file: string, exportName: string): Promise<{ id: string; workers: string[] }> {
+  const entry = Object.entries((await serverReferenceManifest()).node).find(([, a]) => a.filename === file && a.exportedName === exportName);
+  if (!entry) throw new Error(`action ${file}#${exportName} introuvable dans le manifeste`);
+  return { id: entry[0], workers: Object.keys(entry[1].workers) };
+}
+
+/**
+ * The arguments as React's encodeReply writes them for a plain JSON-like value: a string that
+ * starts with « $ » is escaped (« $$… »), and undefined, NaN, ±Infinity and -0 travel as their
+ * tokens. (Unescaped, « $1 » is a reference to a missing chunk: React's decodeReply fails with
+ * « Connection closed. » and Next answers 500 before the action runs — not the app's code.)
+ */
+export function encodeReplyArgs(value: unknown): unknown {
+  if (value === undefined) return '$undefined';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '$NaN';
+    if (value === Infinity) return '$Infinity';
+    if (value === -Infinity) return '$-Infinity';
+    if (Object.is(value, -0)) return '$-0';
+    return value;
+  }
+  if (typeof value === 'string') return value.startsWith('$') ? `$${value}` : value;
+  if (Array.isArray(value)) return value.map(encodeReplyArgs);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeReplyArgs(v)]));
+  return value;
+}
+
 /**
  * Calls a server action directly over HTTP, as a forged client would: the action id comes from
- * the build's manifest, the cookies from the page's browser context. `path` must be a page whose
- * bundle includes the action (any page listed for it in the manifest).
+ * the build's manifest, the cookies from the page's browser context (or any APIRequestContext).
+ * `path` must be a page whose bundle includes the action (any page listed for it in the manifest).
  */
-export async function callServerAction(page: Page, file: string, exportName: string, args: unknown[], path: string) {
-  const { serverActionId } = await import('@/bench/server');
-  const id = serverActionId(process.env.NEXT_DIST_DIR ?? '.next-test', file, exportName);
+export async function callServerAction(page: { request: APIRequestContext }, file: string, exportName: string, args: unknown[], path: string) {
+  const { id } = await serverActionRef(file, exportName);
   const response = await page.request.post(path, {
     headers: { 'Next-Action': id, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
-    data: JSON.stringify(args),
+    data: JSON.stringify(encodeReplyArgs(args)),
     maxRedirects: 0,
   });
   return { status: response.status(), redirect: response.headers()['x-action-redirect'] ?? null, body: await response.text() };
