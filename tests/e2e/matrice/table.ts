@@ -65,6 +65,7 @@ const STAFF_ACTION_A = P('→/connexion', '403', '403', 'ok', 'ok', 'introuvable
 const STAFF_ACTION = P('→/connexion', '403', '403', 'ok', 'ok', 'ok', '→/connexion', '403');
 const GESTIONNAIRE_ACTION_A = P('→/connexion', '403', '403', '→/?erreur=gestionnaire', 'ok', 'introuvable', '→/connexion', '403');
 const CANDIDAT_ACTION_A = P('→/connexion', 'ok', 'introuvable', '403', '403', '403', '→/connexion', '403');
+const TUTORIEL_ACTEUR_ACTION = P('→/connexion', 'refus', 'refus', 'ok', 'ok', 'ok', '→/connexion', 'refus');
 const ADMIN_ACTION = P('→/connexion', '403', '403', '403', '403', '403', '→/connexion', 'ok');
 
 const INVITATION_VIA = '/invitation/jeton-inexistant-0000000000';
@@ -166,6 +167,7 @@ export const TABLE: Record<string, Entry> = {
   'PAGE /': page('/', PUBLIC),
   'PAGE /accessibilite': page('/accessibilite', PUBLIC),
   'PAGE /aide': page('/aide', PUBLIC),
+  'PAGE /aide/mode-emploi': page('/aide/mode-emploi', PUBLIC),
   'PAGE /charte': page('/charte', PUBLIC),
   'PAGE /confidentialite': page('/confidentialite', PUBLIC),
   'PAGE /mentions-legales': page('/mentions-legales', PUBLIC),
@@ -309,6 +311,10 @@ export const TABLE: Record<string, Entry> = {
   ),
   'ACTION lib/actions/membres.ts#signOutForInvitationAction': A(() => ['jeton-inexistant-0000000000'], INVITATION_VIA, P('→/invitation/jeton-inexistant-0000000000', '→/invitation/jeton-inexistant-0000000000', '→/invitation/jeton-inexistant-0000000000', '→/invitation/jeton-inexistant-0000000000', '→/invitation/jeton-inexistant-0000000000', '→/invitation/jeton-inexistant-0000000000', '→/invitation/jeton-inexistant-0000000000', '→/invitation/jeton-inexistant-0000000000'), { isolated: true }),
   'ACTION lib/actions/mes-offres.ts#setOffreStatusAction': A((w) => [{ numero: w.offreStatut.numero, status: 'POURVUE' }], '/mes-offres', STAFF_ACTION_A),
+  // the tutorial: the signed-in user's own progress, the acteurs' tour refused to candidates and admins
+  'ACTION lib/actions/tutoriel.ts#saveTutorielEtapeAction': A(() => [{ parcours: 'ACTEUR', etape: 2 }], '/aide', TUTORIEL_ACTEUR_ACTION),
+  'ACTION lib/actions/tutoriel.ts#passerTutorielAction': A(() => [{ parcours: 'ACTEUR', etape: 3 }], '/aide', TUTORIEL_ACTEUR_ACTION),
+  'ACTION lib/actions/tutoriel.ts#terminerTutorielAction': A(() => [{ parcours: 'ACTEUR' }], '/aide', TUTORIEL_ACTEUR_ACTION),
   'ACTION lib/actions/notifications.ts#markAllNotificationsReadAction': A(() => [], '/notifications', P('→/connexion', 'ok', 'ok', 'ok', 'ok', 'ok', '→/connexion', 'ok')),
   'ACTION lib/actions/offres.ts#createOffreAction': A((w) => [offreInput(w)], '/mes-offres/nouvelle', P('→/connexion', '403', '403', '→/mes-offres/[n]', '→/mes-offres/[n]', 'refus', '→/connexion', '403')),
   'ACTION lib/actions/offres.ts#updateOffreAction': A((w) => [w.offre.numero, offreInput(w)], '/mes-offres/nouvelle', P('→/connexion', '403', '403', '→/mes-offres/[n]', '→/mes-offres/[n]', 'introuvable', '→/connexion', '403')),
