@@ -42,8 +42,10 @@ export async function startServer(opts: { dist: string; port: number; databaseUr
       RESEND_API_KEY: 're_bench_aucun_envoi',
       RESEND_BASE_URL: 'http://127.0.0.1:9',
       EMAIL_FROM: 'CMonAlternance <ne-pas-repondre@cmonalternance-na.fr>',
+      // no background job: they would work on the data while it is measured (and change it)
       EMAIL_WORKER_INTERVAL_MS: '0',
       OFFRES_ARCHIVE_INTERVAL_MS: '0',
+      RGPD_RETENTION_INTERVAL_MS: '0',
       RATE_LIMIT_SIGNIN_PER_IP: '100000',
       ...(opts.queryLog ? { QUERY_LOG_FILE: opts.queryLog } : { QUERY_LOG_FILE: '' }),
       ...opts.env,
