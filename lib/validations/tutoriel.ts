@@ -4,7 +4,7 @@ import { TOUR_LENGTH } from '@/lib/tutoriel';
 /** The interactive tutorial's actions: which tour, and which step (checked against that tour's length). */
 
 export const TUTORIEL_MESSAGES = {
-  parcours: 'Tutoriel inconnu.',
+  parcours: "Ce tutoriel n'existe pas.",
   etape: "Cette étape n'existe pas dans le tutoriel.",
   mauvaisParcours: "Ce tutoriel n'est pas celui de votre espace.",
 } as const;
