@@ -153,7 +153,8 @@ export async function fingerprint(db: DbClient, w: World): Promise<Record<string
     ['Projet', `select row_to_json(t)::text r from "Projet" t where "candidatId" = any($1)`],
     ['Candidature', `select row_to_json(t)::text r from "Candidature" t where "candidatId" = any($1)`],
     ['Favori', `select row_to_json(t)::text r from "Favori" t where "userId" = any($1)`],
-    ['Alerte', `select row_to_json(t)::text r from "Alerte" t where "structureId" = any($2)`],
+    // the world's structures × the world's projects: other specs' candidates raise alerts on the world's offers meanwhile
+    ['Alerte', `select row_to_json(t)::text r from "Alerte" t where "structureId" = any($2) and "projetId" in (select id from "Projet" where "candidatId" = any($1))`],
     ['Message', `select row_to_json(t)::text r from "Message" t where "structureId" = any($2) or "toUserId" = any($1)`],
     ['Notification', `select row_to_json(t)::text r from "Notification" t where "userId" = any($1)`],
     ['Document', `select row_to_json(t)::text r from "Document" t where "ownerId" = any($1)`],
